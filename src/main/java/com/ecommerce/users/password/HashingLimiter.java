@@ -1,0 +1,59 @@
+package com.ecommerce.users.password;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Bounds how many password hashes run at once. Each Argon2 computation holds its whole memory cost on the heap
+ * and a CPU for tens of milliseconds, so an unbounded number of simultaneous logins would end in an
+ * OutOfMemoryError; past the bound a request waits, fairly, for at most {@code max-wait}, then gets a 503.
+ */
+@ApplicationScoped
+public class HashingLimiter {
+
+    private final Semaphore slots;
+    private final int maxConcurrency;
+    private final Duration maxWait;
+
+    HashingLimiter(PasswordConfig config) {
+        this.maxConcurrency = config.hashing().maxConcurrency().orElse(Runtime.getRuntime().availableProcessors());
+        this.maxWait = config.hashing().maxWait();
+        this.slots = new Semaphore(maxConcurrency, true);
+    }
+
+    public <T> T call(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new PasswordHashingBusyException(retryAfter());
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
+    }
+
+    public int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    /** Hashes currently waiting for a slot. */
+    public int queueLength() {
+        return slots.getQueueLength();
+    }
+
+    /** By then the queue a client saw has usually drained. */
+    private Duration retryAfter() {
+        return maxWait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : maxWait;
+    }
+}

@@ -1,0 +1,72 @@
+package com.ecommerce.users.password;
+
+import java.time.Duration;
+import java.util.OptionalInt;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Password hashing settings ({@code users.password.*}). The Argon2id defaults are OWASP's
+ * (https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html).
+ */
+@ConfigMapping(prefix = "users.password")
+public interface PasswordConfig {
+
+    /** Parameters of the hashes this service writes. */
+    Argon2 argon2();
+
+    /** How many hashes may run at once and how long a request may wait for its turn. */
+    Hashing hashing();
+
+    /** Upper bounds for the parameters of stored hashes that {@code verify} agrees to compute. */
+    Accepted accepted();
+
+    interface Argon2 {
+        @WithDefault("19456")
+        @Min(1024)
+        int memoryKib();
+
+        @WithDefault("2")
+        @Min(1)
+        int iterations();
+
+        @WithDefault("1")
+        @Min(1)
+        @Max(255)
+        int parallelism();
+
+        @WithDefault("16")
+        @Min(16)
+        @Max(64)
+        int saltLength();
+
+        @WithDefault("32")
+        @Min(16)
+        @Max(64)
+        int hashLength();
+    }
+
+    interface Hashing {
+        /** Hashes computed at once; defaults to the number of CPUs the JVM sees. */
+        OptionalInt maxConcurrency();
+
+        /** How long a request waits for a hashing slot before it is answered 503. */
+        @WithDefault("2s")
+        Duration maxWait();
+    }
+
+    interface Accepted {
+        /** The heap must hold max-concurrency times this much; passlib's default is 102400. */
+        @WithDefault("131072")
+        int maxMemoryKib();
+
+        @WithDefault("16")
+        int maxIterations();
+
+        @WithDefault("64")
+        int maxParallelism();
+    }
+}
