@@ -1,0 +1,38 @@
+package com.ecommerce.users.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Builds {@code application/problem+json} responses. */
+public final class ProblemResponses {
+
+    public static final String TYPE_PREFIX = "urn:problem:user-service:";
+
+    private ProblemResponses() {
+    }
+
+    /** A problem whose status says it all: {@code type} is {@code about:blank}, {@code title} the reason phrase. */
+    public static Response.ResponseBuilder of(Response.StatusType status, String detail, UriInfo uri) {
+        return build(status.getStatusCode(), "about:blank", status.getReasonPhrase(), detail, uri, null);
+    }
+
+    /** A problem with its own type, {@code urn:problem:user-service:<slug>}. */
+    public static Response.ResponseBuilder of(int status, String slug, String title, String detail, UriInfo uri) {
+        return build(status, TYPE_PREFIX + slug, title, detail, uri, null);
+    }
+
+    public static Response.ResponseBuilder validation(List<Problem.FieldError> errors, UriInfo uri) {
+        return build(400, TYPE_PREFIX + "validation", "Invalid request", "The request has invalid fields", uri,
+                errors);
+    }
+
+    private static Response.ResponseBuilder build(int status, String type, String title, String detail,
+            UriInfo uri, List<Problem.FieldError> errors) {
+        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type, title, status, detail, instance, errors));
+    }
+}

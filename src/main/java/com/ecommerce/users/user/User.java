@@ -1,0 +1,88 @@
+package com.ecommerce.users.user;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotNull;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * An account, on the {@code users} table of the FastAPI app this service replaces (see the Flyway migrations).
+ *
+ * <p>The constraints here are only those the table enforces: the API validates input more strictly, and rows
+ * adopted from the seed database must stay updatable even where they predate those rules.
+ */
+@Entity
+@Table(name = "users")
+public class User extends PanacheEntityBase {
+
+    /** SERIAL in the seed schema, so an int and an identity column. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Integer id;
+
+    @NotNull
+    @Column(nullable = false, length = 50)
+    public String name;
+
+    /** Unique whatever its letter case (index users_email_lower_key); stored as the user typed it. */
+    @NotNull
+    @Column(nullable = false, length = 255)
+    public String email;
+
+    /** A PHC string (Argon2, or bcrypt for imported accounts). Never serialized, never logged. */
+    @NotNull
+    @Column(name = "password", nullable = false, length = 255)
+    public String passwordHash;
+
+    @NotNull
+    @Column(nullable = false, length = 16)
+    public Role role = Role.USER;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Optimistic-locking version, exposed as the ETag. */
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    /** One clock reading for both on insert; microseconds, as timestamptz stores them. */
+    @PrePersist
+    void onInsert() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public static Optional<User> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    public static boolean emailTaken(String email) {
+        return count("lower(email) = lower(?1)", email) > 0;
+    }
+
+    @Override
+    public String toString() {
+        return "User[id=" + id + "]";
+    }
+}

@@ -1,0 +1,35 @@
+package com.ecommerce.users.user.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.ecommerce.users.user.PersonName;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Registration body. Only these three properties exist: anything else (id, role...) is rejected. */
+@RegisterForReflection
+@Schema(name = "NewUser")
+public record NewUserRequest(
+        @NotNull @PersonName
+        @Schema(description = "Display name, 1 to 50 characters; surrounding spaces are removed", examples = "Ada Lovelace")
+        String name,
+
+        @NotNull @Size(max = 255) @Email @Pattern(regexp = UserRules.EMAIL_CHARACTERS, message = UserRules.EMAIL_MESSAGE)
+        @Schema(description = "Unique whatever its letter case", examples = "ada@example.com", maxLength = 255)
+        String email,
+
+        @NotNull @Size(min = 8, max = 1024) @Pattern(regexp = UserRules.WELL_FORMED, message = UserRules.TEXT_MESSAGE)
+        @Schema(description = "8 to 1024 characters; stored only as an Argon2id hash", examples = "correct horse battery staple",
+                minLength = 8, maxLength = 1024, writeOnly = true)
+        String password) {
+
+    public NewUserRequest {
+        name = name == null ? null : name.strip();
+        email = email == null ? null : email.strip();
+    }
+}

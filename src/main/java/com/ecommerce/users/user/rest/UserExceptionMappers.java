@@ -1,0 +1,39 @@
+package com.ecommerce.users.user.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.ecommerce.users.problem.ProblemResponses;
+import com.ecommerce.users.user.service.DuplicateEmailException;
+import com.ecommerce.users.user.service.UserInUseException;
+import com.ecommerce.users.user.service.UserNotFoundException;
+import com.ecommerce.users.user.service.VersionMismatchException;
+
+/** What the account use cases' exceptions mean in HTTP. */
+public class UserExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response notFound(UserNotFoundException e, UriInfo uri) {
+        return ProblemResponses.of(Response.Status.NOT_FOUND, "No user exists with this id", uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateEmail(DuplicateEmailException e, UriInfo uri) {
+        return ProblemResponses.of(409, "duplicate-email", "Email already registered",
+                "An account with this email address already exists", uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response versionMismatch(VersionMismatchException e, UriInfo uri) {
+        return ProblemResponses.of(412, "version-mismatch", "Precondition failed",
+                "The account changed since the version named in If-Match; fetch it again", uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response inUse(UserInUseException e, UriInfo uri) {
+        return ProblemResponses.of(409, "user-in-use", "User still referenced",
+                "Other records (such as orders) still reference this account", uri).build();
+    }
+}

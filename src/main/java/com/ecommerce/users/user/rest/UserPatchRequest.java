@@ -1,0 +1,58 @@
+package com.ecommerce.users.user.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.ecommerce.users.user.PersonName;
+import com.ecommerce.users.user.service.UserChanges;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * JSON merge patch (RFC 7396) of an account: an absent property stays as it is. None of them can be removed,
+ * so an explicit {@code null} is rejected rather than ignored. A class with setters, not a record: Jackson calls
+ * a setter only for a property that is present, where it would pass {@code null} to a record for an absent one.
+ */
+@RegisterForReflection
+@Schema(name = "UserPatch")
+public class UserPatchRequest {
+
+    @PersonName
+    @Schema(examples = "Ada King")
+    String name;
+
+    @Size(max = 255)
+    @Email
+    @Pattern(regexp = UserRules.EMAIL_CHARACTERS, message = UserRules.EMAIL_MESSAGE)
+    @Schema(examples = "ada.king@example.com", maxLength = 255)
+    String email;
+
+    @Size(min = 8, max = 1024)
+    @Pattern(regexp = UserRules.WELL_FORMED, message = UserRules.TEXT_MESSAGE)
+    @Schema(minLength = 8, maxLength = 1024, writeOnly = true)
+    String password;
+
+    @JsonSetter(nulls = Nulls.FAIL)
+    public void setName(String name) {
+        this.name = name.strip();
+    }
+
+    @JsonSetter(nulls = Nulls.FAIL)
+    public void setEmail(String email) {
+        this.email = email.strip();
+    }
+
+    @JsonSetter(nulls = Nulls.FAIL)
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    UserChanges toChanges() {
+        return new UserChanges(name, email, password);
+    }
+}

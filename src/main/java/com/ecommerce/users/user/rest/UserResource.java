@@ -1,0 +1,150 @@
+package com.ecommerce.users.user.rest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.users.problem.Problem;
+import com.ecommerce.users.user.User;
+import com.ecommerce.users.user.service.UserPage;
+import com.ecommerce.users.user.service.UserService;
+
+/** The account API: a thin HTTP layer over {@link UserService}. */
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Users", description = "Accounts of the shop")
+@APIResponse(responseCode = "400", description = "Malformed request or invalid fields",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "validation", value = """
+                        {"type":"urn:problem:user-service:validation","title":"Invalid request","status":400,
+                         "detail":"The request has invalid fields","instance":"/users",
+                         "errors":[{"field":"email","message":"must be a well-formed email address"}]}""")))
+@APIResponse(responseCode = "503", description = "Overloaded or database unavailable; see Retry-After",
+        headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class UserResource {
+
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    private static final String ID_DESCRIPTION = "Account id";
+
+    private final UserService users;
+
+    UserResource(UserService users) {
+        this.users = users;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an account")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = { @Header(name = HttpHeaders.LOCATION, description = "/users/{id}"),
+                    @Header(name = HttpHeaders.ETAG, description = "Version, for If-Match") },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "409", description = "Email already registered, in any letter case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewUserRequest request) {
+        User user = users.register(request.name(), request.email(), request.password());
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, "/users/" + user.id)
+                .tag(EntityTags.of(user))
+                .entity(UserResponse.of(user))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an account")
+    @APIResponse(responseCode = "200", description = "The account",
+            headers = @Header(name = HttpHeaders.ETAG, description = "Version, for If-Match"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such account (or a non-numeric id)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = ID_DESCRIPTION) @PathParam("id") int id) {
+        User user = users.get(id);
+        return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
+    }
+
+    @GET
+    @Operation(summary = "List accounts", description = "Keyset pagination in id order: pass the previous page's "
+            + "next as after. Every page costs the same however deep it is.")
+    @APIResponse(responseCode = "200", description = "A page of accounts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPageResponse.class)))
+    public UserPageResponse list(
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20",
+                    minimum = "1", maximum = "100")) @QueryParam("limit") String limit,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "Only the account with this email, ignoring case") @QueryParam("email") String email,
+            @Parameter(description = "Only accounts whose name contains this, ignoring case") @QueryParam("name") String name) {
+        ListParameters params = ListParameters.parse(limit, after, email, name);
+        UserPage page = users.list(params.limit(), params.afterId(), params.email(), params.name());
+        List<UserResponse> items = page.users().stream().map(UserResponse::of).toList();
+        return new UserPageResponse(items, page.lastId() == null ? null : PageCursor.encode(page.lastId()));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MERGE_PATCH_JSON)
+    @Operation(summary = "Change an account's name, email or password", description = "JSON merge patch (RFC 7396). "
+            + "With If-Match, the change applies only if the account still has that version.")
+    @APIResponse(responseCode = "200", description = "The changed account",
+            headers = @Header(name = HttpHeaders.ETAG, description = "New version"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Email already registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an old version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@Parameter(description = ID_DESCRIPTION) @PathParam("id") int id,
+            @Parameter(description = "ETag of the version the change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
+        User user = users.update(id, request.toChanges(), EntityTags.ifMatch(ifMatch));
+        return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an account")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Other records still reference the account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an old version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(description = ID_DESCRIPTION) @PathParam("id") int id,
+            @Parameter(description = "ETag of the version to delete") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        users.delete(id, EntityTags.ifMatch(ifMatch));
+        return Response.noContent().build();
+    }
+}

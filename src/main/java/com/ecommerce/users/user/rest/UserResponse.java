@@ -1,0 +1,24 @@
+package com.ecommerce.users.user.rest;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.ecommerce.users.user.User;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** An account as the API shows it: never its password hash. */
+@RegisterForReflection
+@Schema(name = "User")
+public record UserResponse(
+        @Schema(examples = "42") int id,
+        @Schema(examples = "Ada Lovelace") String name,
+        @Schema(examples = "ada@example.com") String email,
+        @Schema(examples = "2026-11-25T10:15:30.123456Z") Instant createdAt,
+        @Schema(examples = "2026-11-25T10:15:30.123456Z") Instant updatedAt) {
+
+    static UserResponse of(User user) {
+        return new UserResponse(user.id, user.name, user.email, user.createdAt, user.updatedAt);
+    }
+}

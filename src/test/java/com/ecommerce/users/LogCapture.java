@@ -1,0 +1,49 @@
+package com.ecommerce.users;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.jboss.logmanager.ExtLogRecord;
+
+/** Collects every log record of the application running in the test JVM, message and stack trace included. */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Logger root = Logger.getLogger("");
+
+    public LogCapture() {
+        setLevel(Level.ALL);
+        root.addHandler(this);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        StringBuilder text = new StringBuilder(record.getLoggerName()).append(' ');
+        text.append(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+        if (record.getThrown() != null) {
+            StringWriter trace = new StringWriter();
+            record.getThrown().printStackTrace(new PrintWriter(trace));
+            text.append('\n').append(trace);
+        }
+        lines.add(text.toString());
+    }
+
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        root.removeHandler(this);
+    }
+}

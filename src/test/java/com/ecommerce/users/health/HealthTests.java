@@ -1,0 +1,37 @@
+package com.ecommerce.users.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthTests {
+
+    private static final String DATABASE_CHECK = "Database connections health check";
+
+    @Test
+    void livenessIsUpAndDoesNotDependOnTheDatabase() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", not(hasItem(DATABASE_CHECK)));
+    }
+
+    @Test
+    void readinessChecksTheDatabase() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(DATABASE_CHECK));
+    }
+
+    @Test
+    void startupIsUpOnceStarted() {
+        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}

@@ -1,0 +1,7 @@
+package com.ecommerce.users.openapi;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class OpenApiIT extends OpenApiTests {
+}

@@ -1,0 +1,35 @@
+package com.ecommerce.users.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OpenApiTests {
+
+    @Test
+    void documentsEveryOperationWithProblemErrors() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", containsString("user-service"))
+                .body("paths", hasKey("/users"))
+                .body("paths", hasKey("/users/{id}"))
+                .body("paths.'/users'.post.responses.'409'.content", hasKey("application/problem+json"))
+                .body("paths.'/users/{id}'.patch.requestBody.content", hasKey("application/merge-patch+json"))
+                .body("paths.'/users/{id}'.patch.responses.'412'.content", hasKey("application/problem+json"))
+                .body("paths.'/users'.get.responses.'400'.content.'application/problem+json'.examples", notNullValue())
+                .body("components.schemas", hasKey("Problem"))
+                .body("components.schemas.NewUser.properties", hasKey("password"))
+                .body("components.schemas.User.properties", org.hamcrest.Matchers.not(hasKey("password")));
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}

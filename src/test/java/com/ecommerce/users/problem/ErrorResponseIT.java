@@ -1,0 +1,7 @@
+package com.ecommerce.users.problem;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ErrorResponseIT extends ErrorResponseTests {
+}

@@ -1,0 +1,43 @@
+package com.ecommerce.users.user;
+
+import static com.ecommerce.users.user.UserApi.MERGE_PATCH;
+import static com.ecommerce.users.user.UserApi.register;
+import static com.ecommerce.users.user.UserApi.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.users.LogCapture;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Passwords and hashes appear in no log line, whatever the request does. */
+@QuarkusTest
+class SecretsStayOutOfLogsTests {
+
+    private static final String SECRET = "Log-Canary-Passw0rd-7f3a";
+
+    @Test
+    void noPasswordOrHashIsEverLogged() {
+        try (LogCapture logs = new LogCapture()) {
+            String email = uniqueEmail();
+            int id = register("Canary", email, SECRET).statusCode(201).extract().path("id");
+            register("Canary", email, SECRET).statusCode(409);
+            register("", "bad", SECRET + "\ud800").statusCode(400);
+            given().contentType(ContentType.JSON).body("{\"name\": \"x\", \"email\": \"" + email + "\", \"password\": " + SECRET + "}")
+                    .post("/users").then().statusCode(400);
+            given().contentType(MERGE_PATCH).body("{\"password\": \"" + SECRET + "-2\"}").patch("/users/" + id).then().statusCode(200);
+            given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"password\": \"" + SECRET + "-3\"}")
+                    .patch("/users/" + id).then().statusCode(412);
+            given().delete("/users/" + id).then().statusCode(204);
+
+            assertThat(logs.lines()).as("the capture sees the service's own log lines")
+                    .anyMatch(line -> line.startsWith("com.ecommerce.users") && line.contains("id=" + id));
+            assertThat(logs.lines()).noneMatch(line -> line.contains(SECRET))
+                    .noneMatch(line -> line.contains("$argon2"))
+                    .noneMatch(line -> line.contains(email));
+        }
+    }
+}

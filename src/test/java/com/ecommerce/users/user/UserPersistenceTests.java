@@ -1,0 +1,115 @@
+package com.ecommerce.users.user;
+
+import static com.ecommerce.users.user.UserApi.MERGE_PATCH;
+import static com.ecommerce.users.user.UserApi.PASSWORD;
+import static com.ecommerce.users.user.UserApi.register;
+import static com.ecommerce.users.user.UserApi.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.users.TestDatabase;
+import com.ecommerce.users.password.PasswordHasher;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** What the API writes to PostgreSQL, read back with plain SQL. */
+@QuarkusTest
+class UserPersistenceTests {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Test
+    void registrationStoresAnArgon2idHashNeverThePassword() {
+        String email = "Mixed.Case." + uniqueEmail();
+        int id = register("  Ada  ", email, PASSWORD).statusCode(201).extract().path("id");
+
+        Map<String, Object> row = db().user(id);
+        assertThat(row.get("name")).isEqualTo("Ada");
+        assertThat(row.get("email")).as("stored as typed").isEqualTo(email);
+        assertThat(row.get("role")).isEqualTo("user");
+        assertThat(row.get("version")).isEqualTo(0L);
+        assertThat(row.get("created_at")).isEqualTo(row.get("updated_at"));
+        String hash = (String) row.get("password");
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);
+        assertThat(passwords.verify(PASSWORD, hash)).isTrue();
+    }
+
+    @Test
+    void rejectedRequestsLeaveTheDatabaseUnchanged() {
+        String email = uniqueEmail();
+        register("", email, PASSWORD).statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"email\":\"" + email + "\",\"password\":\"12345678\",\"role\":\"admin\"}")
+                .post("/users").then().statusCode(400);
+        assertThat(db().count("SELECT count(*) FROM users WHERE lower(email) = lower(?)", email)).isZero();
+
+        register("Original", email, PASSWORD).statusCode(201);
+        register("Copy", email.toUpperCase(), "other password").statusCode(409);
+        Map<String, Object> row = db().row("SELECT name, password FROM users WHERE lower(email) = lower(?)", email);
+        assertThat(row.get("name")).isEqualTo("Original");
+        assertThat(passwords.verify(PASSWORD, (String) row.get("password"))).isTrue();
+    }
+
+    @Test
+    void patchRehashesAChangedPasswordAndBumpsVersionAndUpdatedAt() {
+        int id = register("Patch", uniqueEmail(), PASSWORD).statusCode(201).extract().path("id");
+        Map<String, Object> before = db().user(id);
+
+        given().contentType(MERGE_PATCH).body("{\"password\": \"a brand new password\"}").patch("/users/" + id)
+                .then().statusCode(200);
+
+        Map<String, Object> after = db().user(id);
+        assertThat(after.get("version")).isEqualTo(1L);
+        assertThat(after.get("created_at")).isEqualTo(before.get("created_at"));
+        assertThat((java.sql.Timestamp) after.get("updated_at")).isAfter((java.sql.Timestamp) before.get("updated_at"));
+        assertThat(passwords.verify("a brand new password", (String) after.get("password"))).isTrue();
+        assertThat(passwords.verify(PASSWORD, (String) after.get("password"))).isFalse();
+    }
+
+    @Test
+    void stalePatchAndDeleteChangeNothing() {
+        int id = register("Stale", uniqueEmail(), PASSWORD).statusCode(201).extract().path("id");
+        Map<String, Object> before = db().user(id);
+
+        given().contentType(MERGE_PATCH).header("If-Match", "\"3\"").body("{\"name\": \"Changed\"}").patch("/users/" + id)
+                .then().statusCode(412);
+        given().header("If-Match", "\"3\"").delete("/users/" + id).then().statusCode(412);
+
+        assertThat(db().user(id)).isEqualTo(before);
+    }
+
+    @Test
+    void deleteRemovesTheRow() {
+        int id = register("Gone", uniqueEmail(), PASSWORD).statusCode(201).extract().path("id");
+        given().delete("/users/" + id).then().statusCode(204);
+        assertThat(db().count("SELECT count(*) FROM users WHERE id = ?", id)).isZero();
+    }
+
+    @Test
+    void schemaEnforcesCaseInsensitiveUniquenessAndRoles() {
+        assertThat(db().count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_lower_key' "
+                + "AND indexdef LIKE 'CREATE UNIQUE INDEX%lower((email)::text)%'")).isEqualTo(1);
+        assertThat(db().count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
+                + "AND column_name IN ('name', 'email', 'password', 'role', 'version', 'created_at', 'updated_at') "
+                + "AND is_nullable = 'NO'")).isEqualTo(7);
+        assertThat(db().count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
+                + "AND column_name IN ('created_at', 'updated_at') AND data_type = 'timestamp with time zone'")).isEqualTo(2);
+        assertThat(db().count("SELECT count(*) FROM pg_constraint WHERE conname = 'users_role_check'")).isEqualTo(1);
+    }
+
+    private TestDatabase db() {
+        return new TestDatabase(dataSource);
+    }
+}
