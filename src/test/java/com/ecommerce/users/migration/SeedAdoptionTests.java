@@ -23,7 +23,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 
-import com.ecommerce.users.TestDatabase;
+import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.password.PasswordHasher;
 
 import io.quarkus.test.common.QuarkusTestResource;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import com.ecommerce.users.LogCapture;
+import com.ecommerce.users.support.LogCapture;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.ecommerce.users.TestDatabase;
+import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.password.PasswordHasher;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package com.ecommerce.users;
+package com.ecommerce.users.support;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
