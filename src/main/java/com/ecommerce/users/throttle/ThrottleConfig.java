@@ -1,0 +1,29 @@
+package com.ecommerce.users.throttle;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+
+/** Brute-force protection of passwords ({@code users.login.throttle.*}). */
+@ConfigMapping(prefix = "users.login.throttle")
+public interface ThrottleConfig {
+
+    /** Consecutive failures for one email address before it is locked. */
+    @WithDefault("5")
+    @Min(1)
+    int lockAfterFailures();
+
+    /** The first lock; each further failure doubles it. */
+    @WithDefault("2s")
+    Duration firstLock();
+
+    /** No lock lasts longer: an attacker cannot keep an account locked for good by failing on purpose. */
+    @WithDefault("15m")
+    Duration maxLock();
+
+    /** Failures older than this are forgotten, and their rows purged. */
+    @WithDefault("1h")
+    Duration forgetAfter();
+}

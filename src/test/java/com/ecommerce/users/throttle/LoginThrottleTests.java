@@ -1,0 +1,34 @@
+package com.ecommerce.users.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+class LoginThrottleTests {
+
+    private final LoginThrottle throttle = new LoginThrottle(null, new SmallRyeConfigBuilder()
+            .withMapping(ThrottleConfig.class)
+            .withConverter(Duration.class, 200, new DurationConverter())
+            .build().getConfigMapping(ThrottleConfig.class));
+
+    @Test
+    void locksDoubleFromTheThresholdAndNeverExceedTheMaximum() {
+        assertThat(throttle.lockFor(1)).isZero();
+        assertThat(throttle.lockFor(4)).isZero();
+        assertThat(throttle.lockFor(5)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.lockFor(6)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(throttle.lockFor(9)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(throttle.lockFor(14)).isEqualTo(Duration.ofSeconds(900)); // 2 s x 512 is past the 15 min cap
+        assertThat(throttle.lockFor(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void keysIgnoreLetterCase() {
+        assertThat(LoginThrottle.key("Ada@Example.COM")).isEqualTo("ada@example.com");
+    }
+}
