@@ -21,6 +21,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.ecommerce.users.password.PasswordHashingBusyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -109,6 +112,27 @@ public class ProblemExceptionMappers {
                         ? "The JSON document does not have the expected shape"
                         : "The request body is not valid JSON";
         return ProblemResponses.of(Response.Status.BAD_REQUEST, detail, uri).build();
+    }
+
+    /** No credentials on an operation that needs them. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return ProblemResponses.of(Response.Status.UNAUTHORIZED, "This operation needs a bearer token", uri)
+                .header(HttpHeaders.WWW_AUTHENTICATE, ProblemResponses.BEARER_CHALLENGE)
+                .build();
+    }
+
+    /** A token that is malformed, expired, badly signed, or of a deleted account or an older password. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return ProblemResponses.of(Response.Status.UNAUTHORIZED, "The bearer token is invalid or expired; log in again", uri)
+                .header(HttpHeaders.WWW_AUTHENTICATE, ProblemResponses.INVALID_TOKEN_CHALLENGE)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(Response.Status.FORBIDDEN, "This operation needs the admin role", uri).build();
     }
 
     @ServerExceptionMapper

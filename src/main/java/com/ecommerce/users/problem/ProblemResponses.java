@@ -9,6 +9,10 @@ import jakarta.ws.rs.core.UriInfo;
 public final class ProblemResponses {
 
     public static final String TYPE_PREFIX = "urn:problem:user-service:";
+    /** WWW-Authenticate of a request without credentials (RFC 6750). */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"user-service\"";
+    /** WWW-Authenticate of a request whose token was refused (RFC 6750, section 3.1). */
+    public static final String INVALID_TOKEN_CHALLENGE = BEARER_CHALLENGE + ", error=\"invalid_token\"";
 
     private ProblemResponses() {
     }

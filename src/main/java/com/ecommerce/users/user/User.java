@@ -50,6 +50,11 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public Role role = Role.USER;
 
+    /** Tokens issued (JWT iat) before this instant are rejected; a whole second, see {@link #changePassword}. */
+    @NotNull
+    @Column(name = "password_changed_at", nullable = false)
+    public Instant passwordChangedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -60,6 +65,24 @@ public class User extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /**
+     * Sets a new password hash and revokes every token issued so far: from now on a token needs an iat of at least
+     * {@link #passwordChangedAt}. Token iat claims count whole seconds and are never dated before the cut-off in force
+     * when they are issued, so the new cut-off is the next whole second, and always past the previous cut-off.
+     */
+    public void changePassword(String newHash) {
+        passwordHash = newHash;
+        Instant now = Instant.now();
+        Instant cutOff = now.truncatedTo(ChronoUnit.SECONDS);
+        if (cutOff.isBefore(now)) {
+            cutOff = cutOff.plusSeconds(1);
+        }
+        if (passwordChangedAt != null && !cutOff.isAfter(passwordChangedAt)) {
+            cutOff = passwordChangedAt.plusSeconds(1);
+        }
+        passwordChangedAt = cutOff;
+    }
 
     /** One clock reading for both on insert; microseconds, as timestamptz stores them. */
     @PrePersist

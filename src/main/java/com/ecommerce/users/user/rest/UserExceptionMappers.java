@@ -6,7 +6,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.ecommerce.users.problem.ProblemResponses;
+import com.ecommerce.users.user.service.BootstrapAdminException;
 import com.ecommerce.users.user.service.DuplicateEmailException;
+import com.ecommerce.users.user.service.ForbiddenChangeException;
+import com.ecommerce.users.user.service.WrongPasswordException;
 import com.ecommerce.users.user.service.UserInUseException;
 import com.ecommerce.users.user.service.UserNotFoundException;
 import com.ecommerce.users.user.service.VersionMismatchException;
@@ -29,6 +32,23 @@ public class UserExceptionMappers {
     public Response versionMismatch(VersionMismatchException e, UriInfo uri) {
         return ProblemResponses.of(412, "version-mismatch", "Precondition failed",
                 "The account changed since the version named in If-Match; fetch it again", uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbiddenChange(ForbiddenChangeException e, UriInfo uri) {
+        return ProblemResponses.of(403, "forbidden-change", "Change not allowed", e.getMessage(), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response wrongPassword(WrongPasswordException e, UriInfo uri) {
+        return ProblemResponses.of(403, "wrong-password", "Wrong password",
+                "The current password is wrong, or there were too many attempts; try again later", uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response bootstrapAdmin(BootstrapAdminException e, UriInfo uri) {
+        return ProblemResponses.of(409, "bootstrap-admin", "Bootstrap admin",
+                "The account named by users.bootstrap-admin.email keeps the admin role", uri).build();
     }
 
     @ServerExceptionMapper

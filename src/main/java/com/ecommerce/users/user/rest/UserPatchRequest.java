@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.ecommerce.users.user.PersonName;
+import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.service.UserChanges;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -37,6 +38,10 @@ public class UserPatchRequest {
     @Schema(minLength = 8, maxLength = 1024, writeOnly = true)
     String password;
 
+    @Pattern(regexp = "user|admin", message = "must be user or admin")
+    @Schema(description = "Only an admin may set it", enumeration = { "user", "admin" })
+    String role;
+
     @JsonSetter(nulls = Nulls.FAIL)
     public void setName(String name) {
         this.name = name.strip();
@@ -52,7 +57,12 @@ public class UserPatchRequest {
         this.password = password;
     }
 
+    @JsonSetter(nulls = Nulls.FAIL)
+    public void setRole(String role) {
+        this.role = role;
+    }
+
     UserChanges toChanges() {
-        return new UserChanges(name, email, password);
+        return new UserChanges(name, email, password, role == null ? null : Role.fromValue(role));
     }
 }

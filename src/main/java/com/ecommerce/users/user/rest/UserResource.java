@@ -2,6 +2,8 @@ package com.ecommerce.users.user.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,14 +29,23 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.users.problem.Problem;
 import com.ecommerce.users.user.User;
+import com.ecommerce.users.user.service.Caller;
 import com.ecommerce.users.user.service.UserPage;
 import com.ecommerce.users.user.service.UserService;
 
-/** The account API: a thin HTTP layer over {@link UserService}. */
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The account API: a thin HTTP layer over {@link UserService}. Registration is public; everything else needs a
+ * bearer token, and an account can reach only itself unless it is an admin.
+ */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "Accounts of the shop")
@@ -49,17 +61,20 @@ import com.ecommerce.users.user.service.UserService;
 public class UserResource {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
-    private static final String ID_DESCRIPTION = "Account id";
+    private static final String ID = "Account id";
 
     private final UserService users;
+    private final SecurityIdentity identity;
 
-    UserResource(UserService users) {
+    UserResource(UserService users, SecurityIdentity identity) {
         this.users = users;
+        this.identity = identity;
     }
 
     @POST
+    @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an account")
+    @Operation(summary = "Register an account", description = "Public. The account gets the user role.")
     @APIResponse(responseCode = "201", description = "Created",
             headers = { @Header(name = HttpHeaders.LOCATION, description = "/users/{id}"),
                     @Header(name = HttpHeaders.ETAG, description = "Version, for If-Match") },
@@ -80,23 +95,16 @@ public class UserResource {
     }
 
     @GET
-    @Path("{id}")
-    @Operation(summary = "Get an account")
-    @APIResponse(responseCode = "200", description = "The account",
-            headers = @Header(name = HttpHeaders.ETAG, description = "Version, for If-Match"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such account (or a non-numeric id)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = ID_DESCRIPTION) @PathParam("id") int id) {
-        User user = users.get(id);
-        return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
-    }
-
-    @GET
-    @Operation(summary = "List accounts", description = "Keyset pagination in id order: pass the previous page's "
-            + "next as after. Every page costs the same however deep it is.")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "List accounts (admin)", description = "Keyset pagination in id order: pass the previous "
+            + "page's next as after. Every page costs the same however deep it is.")
     @APIResponse(responseCode = "200", description = "A page of accounts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPageResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UserPageResponse list(
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20",
                     minimum = "1", maximum = "100")) @QueryParam("limit") String limit,
@@ -109,42 +117,145 @@ public class UserResource {
         return new UserPageResponse(items, page.lastId() == null ? null : PageCursor.encode(page.lastId()));
     }
 
-    @PATCH
-    @Path("{id}")
-    @Consumes(MERGE_PATCH_JSON)
-    @Operation(summary = "Change an account's name, email or password", description = "JSON merge patch (RFC 7396). "
-            + "With If-Match, the change applies only if the account still has that version.")
-    @APIResponse(responseCode = "200", description = "The changed account",
-            headers = @Header(name = HttpHeaders.ETAG, description = "New version"),
+    @GET
+    @Path("me")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Get the caller's account")
+    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such account",
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response getMe() {
+        return get(caller().userId());
+    }
+
+    @GET
+    @Path("{id}")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Get an account (itself or admin)")
+    @APIResponse(responseCode = "200", description = "The account",
+            headers = @Header(name = HttpHeaders.ETAG, description = "Version, for If-Match"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account, or not the caller's (also for a non-numeric id)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = ID) @PathParam("id") int id) {
+        User user = users.get(caller(), id);
+        return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
+    }
+
+    @PATCH
+    @Path("me")
+    @Authenticated
+    @Consumes(MERGE_PATCH_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Change the caller's name or email", description = "JSON merge patch (RFC 7396). The password "
+            + "changes with PUT /users/me/password; the role only by an admin.")
+    @APIResponse(responseCode = "200", description = "The changed account", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A role or password change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Email already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patchMe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
+        return patch(caller().userId(), ifMatch, request);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Authenticated
+    @Consumes(MERGE_PATCH_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Change an account (itself or admin)", description = "JSON merge patch (RFC 7396) of name, "
+            + "email, and, by an admin, role and another account's password. With If-Match, the change applies only "
+            + "if the account still has that version.")
+    @APIResponse(responseCode = "200", description = "The changed account",
+            headers = @Header(name = HttpHeaders.ETAG, description = "New version"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A role change by a non-admin, or a password change that needs PUT /users/me/password",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Email already registered, or demotion of the bootstrap admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an old version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@Parameter(description = ID_DESCRIPTION) @PathParam("id") int id,
+    public Response patch(@Parameter(description = ID) @PathParam("id") int id,
             @Parameter(description = "ETag of the version the change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
-        User user = users.update(id, request.toChanges(), EntityTags.ifMatch(ifMatch));
+        User user = users.update(caller(), id, request.toChanges(), EntityTags.ifMatch(ifMatch));
         return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
+    }
+
+    @PUT
+    @Path("me/password")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Change the caller's password", description = "Needs the current password. Every token "
+            + "issued before, this one included, stops working: log in again.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Wrong current password, or too many attempts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request) {
+        users.changeOwnPassword(caller(), request.currentPassword(), request.newPassword());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("me")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete the caller's account")
+    @APIResponse(responseCode = "204", description = "Deleted; its tokens stop working")
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Other records still reference the account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deleteMe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return delete(caller().userId(), ifMatch);
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an account")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete an account (itself or admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such account",
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account, or not the caller's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Other records still reference the account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@Parameter(description = ID_DESCRIPTION) @PathParam("id") int id,
+    public Response delete(@Parameter(description = ID) @PathParam("id") int id,
             @Parameter(description = "ETag of the version to delete") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        users.delete(id, EntityTags.ifMatch(ifMatch));
+        users.delete(caller(), id, EntityTags.ifMatch(ifMatch));
         return Response.noContent().build();
+    }
+
+    /** Set by the token check (auth.AccountCheck) on every authenticated request. */
+    private Caller caller() {
+        Caller caller = identity.getAttribute(Caller.IDENTITY_ATTRIBUTE);
+        if (caller == null) {
+            throw new UnauthorizedException();
+        }
+        return caller;
     }
 }

@@ -15,10 +15,11 @@ public record UserResponse(
         @Schema(examples = "42") int id,
         @Schema(examples = "Ada Lovelace") String name,
         @Schema(examples = "ada@example.com") String email,
+        @Schema(enumeration = { "user", "admin" }) String role,
         @Schema(examples = "2026-11-25T10:15:30.123456Z") Instant createdAt,
         @Schema(examples = "2026-11-25T10:15:30.123456Z") Instant updatedAt) {
 
     static UserResponse of(User user) {
-        return new UserResponse(user.id, user.name, user.email, user.createdAt, user.updatedAt);
+        return new UserResponse(user.id, user.name, user.email, user.role.value(), user.createdAt, user.updatedAt);
     }
 }

@@ -1,16 +1,21 @@
 package com.ecommerce.users.user.service;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.password.InvalidPasswordHashException;
 import com.ecommerce.users.password.PasswordHasher;
+import com.ecommerce.users.throttle.LoginThrottle;
+import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.User;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,8 +23,9 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /**
- * Account use cases. Password hashing takes tens of milliseconds, so it runs before the transaction opens:
- * no database connection is held while a hash is computed.
+ * Account use cases and who may perform them: an account itself or an admin; anybody else is told the account does
+ * not exist. Password hashing takes tens of milliseconds, so it runs before a transaction opens: no database
+ * connection is held while a hash is computed.
  */
 @ApplicationScoped
 public class UserService {
@@ -30,11 +36,16 @@ public class UserService {
     private static final List<String> EMAIL_CONSTRAINTS = List.of("users_email_lower_key", "users_email_key");
 
     private final PasswordHasher passwords;
+    private final LoginThrottle throttle;
+    private final BootstrapAdmin bootstrapAdmin;
 
-    UserService(PasswordHasher passwords) {
+    UserService(PasswordHasher passwords, LoginThrottle throttle, BootstrapAdmin bootstrapAdmin) {
         this.passwords = passwords;
+        this.throttle = throttle;
+        this.bootstrapAdmin = bootstrapAdmin;
     }
 
+    /** Self-registration: always the user role, but for the configured bootstrap admin. */
     public User register(String name, String email, String password) {
         if (emailTaken(email)) {
             throw new DuplicateEmailException(); // spares the hash; the unique index still decides races
@@ -45,7 +56,8 @@ public class UserService {
                 User user = new User();
                 user.name = name;
                 user.email = email;
-                user.passwordHash = hash;
+                user.role = bootstrapAdmin.is(email) ? Role.ADMIN : Role.USER;
+                user.changePassword(hash);
                 user.persistAndFlush();
                 return user;
             });
@@ -57,7 +69,10 @@ public class UserService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public User get(int id) {
+    public User get(Caller caller, int id) {
+        if (!caller.canAccess(id)) {
+            throw new UserNotFoundException();
+        }
         return User.<User> findByIdOptional(id).orElseThrow(UserNotFoundException::new);
     }
 
@@ -68,23 +83,39 @@ public class UserService {
 
     /**
      * Applies {@code changes} under a row lock, so concurrent updates queue up and each one's {@code ifMatch}
-     * sees the version the previous one wrote.
+     * sees the version the previous one wrote. Only an admin sets roles, and sets other accounts' passwords; an
+     * account changes its own password with {@link #changeOwnPassword}, which asks for the current one.
      *
      * @param ifMatch tests the current version; {@code null} updates unconditionally
      */
-    public User update(int id, UserChanges changes, LongPredicate ifMatch) {
+    public User update(Caller caller, int id, UserChanges changes, LongPredicate ifMatch) {
+        if (!caller.canAccess(id)) {
+            throw new UserNotFoundException();
+        }
+        if (changes.role() != null && !caller.admin()) {
+            throw new ForbiddenChangeException("Only an admin can change a role");
+        }
+        if (changes.password() != null && (!caller.admin() || caller.userId() == id)) {
+            throw new ForbiddenChangeException("Change your own password with PUT /users/me/password");
+        }
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
         try {
             User updated = QuarkusTransaction.requiringNew().call(() -> {
                 User user = lockForUpdate(id, ifMatch);
+                if (changes.role() == Role.USER && bootstrapAdmin.is(user.email)) {
+                    throw new BootstrapAdminException();
+                }
                 if (changes.name() != null) {
                     user.name = changes.name();
                 }
                 if (changes.email() != null) {
                     user.email = changes.email();
                 }
+                if (changes.role() != null) {
+                    user.role = changes.role();
+                }
                 if (newHash != null) {
-                    user.passwordHash = newHash;
+                    user.changePassword(newHash);
                 }
                 user.flush(); // surfaces a duplicate email here, and bumps version and updatedAt
                 return user;
@@ -96,7 +127,32 @@ public class UserService {
         }
     }
 
-    public void delete(int id, LongPredicate ifMatch) {
+    /**
+     * Replaces the caller's password after checking the current one; wrong guesses count towards the same throttle
+     * as logins. Every token issued before the change stops working.
+     */
+    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword) {
+        Credentials credentials = credentials(caller.userId()).orElseThrow(UserNotFoundException::new);
+        String key = LoginThrottle.key(credentials.email());
+        if (throttle.isLocked(key)) {
+            throw new WrongPasswordException(); // not counted: guesses during a lock cannot extend it
+        }
+        if (!matches(currentPassword, credentials)) {
+            throttle.recordFailure(key);
+            throw new WrongPasswordException();
+        }
+        String newHash = passwords.hash(newPassword);
+        QuarkusTransaction.requiringNew().run(() -> {
+            User user = lockForUpdate(caller.userId(), null);
+            user.changePassword(newHash);
+        });
+        LOG.debugf("User id=%d changed their password", caller.userId());
+    }
+
+    public void delete(Caller caller, int id, LongPredicate ifMatch) {
+        if (!caller.canAccess(id)) {
+            throw new UserNotFoundException();
+        }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 User user = lockForUpdate(id, ifMatch);
@@ -132,6 +188,52 @@ public class UserService {
         }
         List<User> page = rows.subList(0, limit);
         return new UserPage(page, page.getLast().id);
+    }
+
+    /** For token verification, on every authenticated request: one indexed lookup of two columns. */
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AccountStatus> accountStatus(int id) {
+        return User.find("select role, passwordChangedAt from User where id = ?1", id)
+                .project(AccountStatus.class)
+                .firstResultOptional();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Credentials> credentialsByEmail(String email) {
+        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where lower(email) = lower(?1)", email)
+                .project(Credentials.class)
+                .firstResultOptional();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Credentials> credentials(int id) {
+        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where id = ?1", id)
+                .project(Credentials.class)
+                .firstResultOptional();
+    }
+
+    /**
+     * Stores a stronger hash of the same password, unless the hash changed since it was read: a password change
+     * that raced with the login wins. Neither the version nor the token cut-off moves: nothing visible changed.
+     */
+    public boolean upgradeHash(int id, String oldHash, String newHash) {
+        int updated = QuarkusTransaction.requiringNew().call(() -> User.update(
+                "passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, id, oldHash));
+        if (updated == 1) {
+            LOG.debugf("Upgraded the password hash of user id=%d", id);
+        }
+        return updated == 1;
+    }
+
+    private boolean matches(String password, Credentials credentials) {
+        try {
+            return passwords.verify(password, credentials.passwordHash());
+        } catch (InvalidPasswordHashException e) {
+            LOG.warnf("User id=%d has an unusable password hash (%s); it needs a password reset", credentials.id(),
+                    e.getMessage());
+            return false;
+        }
     }
 
     private static User lockForUpdate(int id, LongPredicate ifMatch) {

@@ -1,0 +1,69 @@
+package com.ecommerce.users.auth;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.ecommerce.users.user.Role;
+import com.ecommerce.users.user.service.AccountStatus;
+import com.ecommerce.users.user.service.Caller;
+import com.ecommerce.users.user.service.UserService;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs after smallrye-jwt has verified a token's signature and claims: the account must still exist, and its password
+ * must not have changed since the token was issued. Its role comes from the database, not from the token, so a
+ * demotion takes effect at once. The result is a {@link Caller} attribute for the use cases.
+ */
+@ApplicationScoped
+public class AccountCheck implements SecurityIdentityAugmentor {
+
+    private final UserService users;
+
+    AccountCheck(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken)) {
+            return Uni.createFrom().item(identity);
+        }
+        return context.runBlocking(() -> check(identity, (JsonWebToken) identity.getPrincipal()));
+    }
+
+    private SecurityIdentity check(SecurityIdentity identity, JsonWebToken token) {
+        int id = userId(token);
+        Optional<AccountStatus> status = users.accountStatus(id);
+        if (status.isEmpty()) {
+            throw new AuthenticationFailedException("account deleted");
+        }
+        if (token.getIssuedAtTime() < status.get().passwordChangedAt().getEpochSecond()) {
+            throw new AuthenticationFailedException("token issued before the last password change");
+        }
+        String role = status.get().role().value();
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(token)
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addAttribute(Caller.IDENTITY_ATTRIBUTE, new Caller(id, status.get().role() == Role.ADMIN))
+                .addRole(role)
+                .build();
+    }
+
+    private static int userId(JsonWebToken token) {
+        try {
+            return Integer.parseInt(token.getSubject());
+        } catch (NumberFormatException e) {
+            throw new AuthenticationFailedException("subject is not an account id");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.ecommerce.users.auth.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.users.auth.IssuedToken;
+import com.ecommerce.users.auth.LoginService;
+import com.ecommerce.users.problem.InvalidRequestException;
+import com.ecommerce.users.problem.Problem;
+
+import jakarta.annotation.security.PermitAll;
+
+/** Password login, as JSON or as the OAuth 2.0 password grant form (which Swagger UI's Authorize button sends). */
+@Path("/auth/login")
+@PermitAll
+@Tag(name = "Authentication")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "200", description = "Logged in",
+        headers = @Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store"),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+@APIResponse(responseCode = "400", description = "Malformed request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Unknown email, wrong password or too many attempts: one answer for all",
+        headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "Too many logins in progress; see Retry-After",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AuthResource {
+
+    private final LoginService logins;
+
+    AuthResource(LoginService logins) {
+        this.logins = logins;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with email and password")
+    public Response login(@NotNull(message = "a JSON body is required") @Valid LoginRequest request) {
+        return token(logins.login(request.email(), request.password()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Log in with the OAuth 2.0 password grant (username is the email)")
+    public Response loginForm(@FormParam("grant_type") String grantType, @FormParam("username") String username,
+            @FormParam("password") String password) {
+        if (grantType != null && !grantType.equals("password")) {
+            throw new InvalidRequestException("grant_type", "only the password grant is supported");
+        }
+        if (username == null || username.length() > 255) {
+            throw new InvalidRequestException("username", "is required, at most 255 characters");
+        }
+        if (password == null || password.length() > 1024) {
+            throw new InvalidRequestException("password", "is required, at most 1024 characters");
+        }
+        return token(logins.login(username, password));
+    }
+
+    private static Response token(IssuedToken token) {
+        return Response.ok(new TokenResponse(token.token(), "bearer", token.expiresIn()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+}

@@ -1,0 +1,12 @@
+package com.ecommerce.users.user.service;
+
+import java.time.Instant;
+
+import com.ecommerce.users.user.Role;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** What token verification needs to know of an account on every request. */
+@RegisterForReflection // built by a Hibernate "select new" projection
+public record AccountStatus(Role role, Instant passwordChangedAt) {
+}

@@ -1,0 +1,17 @@
+package com.ecommerce.users.user.service;
+
+import java.time.Instant;
+
+import com.ecommerce.users.user.Role;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** An account as login sees it. {@code passwordHash} never leaves the service. */
+@RegisterForReflection // built by a Hibernate "select new" projection
+public record Credentials(int id, String email, Role role, String passwordHash, Instant passwordChangedAt) {
+
+    @Override
+    public String toString() {
+        return "Credentials[id=" + id + "]";
+    }
+}
