@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 
 import com.ecommerce.users.support.DatabaseCoordinates;
 import com.ecommerce.users.support.PackagedApp;
+import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.TestKeys;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 
 /** In production the FastAPI app's DATABASE_* variables are enough: its Kubernetes Secret can be reused. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(DatabaseCoordinates.class)
+@WithTestResource(DatabaseCoordinates.class)
+@WithTestResource(ProductionAuth.class)
 class SeedDatabaseVariablesIT {
 
     @Test
@@ -30,7 +33,8 @@ class SeedDatabaseVariablesIT {
                 "DATABASE_HOST", db.hostAndPort(),
                 "DATABASE_NAME", db.database(),
                 "DATABASE_USERNAME", db.username(),
-                "DATABASE_PASSWORD", db.password() == null ? "" : db.password()))) {
+                "DATABASE_PASSWORD", db.password() == null ? "" : db.password(),
+                "USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile()))) {
             app.awaitReady(Duration.ofSeconds(60));
 
             given().baseUri(app.baseUri()).contentType(ContentType.JSON).body(json("Env", uniqueEmail(), PASSWORD))

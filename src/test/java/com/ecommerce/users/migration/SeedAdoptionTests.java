@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.password.PasswordHasher;
+import com.ecommerce.users.user.UserApi;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,6 +61,7 @@ class SeedAdoptionTests {
 
     @Test
     void everySeedAccountKeepsItsDataAndItsPassword() {
+        UserApi.Account admin = UserApi.admin();
         for (Object[] seed : SeedDatabase.USERS) {
             Map<String, Object> row = db().user((Integer) seed[0]);
             assertThat(row.get("name")).isEqualTo(seed[1]);
@@ -69,7 +71,7 @@ class SeedAdoptionTests {
             assertThat(passwords.verify((String) seed[3], (String) row.get("password"))).isTrue();
             assertThat(passwords.verify("wrong password", (String) row.get("password"))).isFalse();
 
-            given().get("/users/" + seed[0]).then().statusCode(200)
+            admin.auth().get("/users/" + seed[0]).then().statusCode(200)
                     .body("email", equalTo(seed[2])).body("name", equalTo(seed[1]));
         }
     }
@@ -83,8 +85,26 @@ class SeedAdoptionTests {
     }
 
     @Test
+    void seedAccountsLogInAndTheirHashesAreUpgradedOnTheWay() {
+        Object[] seed = SeedDatabase.LOGIN_USER;
+        String before = (String) db().user((Integer) seed[0]).get("password");
+
+        String token = UserApi.token((String) seed[2], (String) seed[3]);
+
+        Map<String, Object> after = db().user((Integer) seed[0]);
+        String upgraded = (String) after.get("password");
+        assertThat(before).startsWith("$argon2id$v=19$m=102400,t=2,p=8$");
+        assertThat(upgraded).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").isNotEqualTo(before);
+        assertThat(passwords.needsRehash(upgraded)).isFalse();
+        assertThat(passwords.verify((String) seed[3], upgraded)).isTrue();
+        assertThat(after.get("version")).as("an upgrade is invisible to clients").isEqualTo(0L);
+        given().auth().oauth2(token).get("/users/me").then().statusCode(200).body("id", equalTo(seed[0]));
+        UserApi.token((String) seed[2], (String) seed[3]); // and the upgraded hash logs in too
+    }
+
+    @Test
     void anAccountWithOrdersCannotBeDeleted() {
-        given().delete("/users/2").then().statusCode(409).contentType(PROBLEM_JSON)
+        UserApi.admin().auth().delete("/users/2").then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:problem:user-service:user-in-use"));
         assertThat(db().count("SELECT count(*) FROM users WHERE id = 2")).isEqualTo(1);
     }

@@ -24,6 +24,14 @@ class OpenApiTests {
                 .body("paths.'/users/{id}'.patch.responses.'412'.content", hasKey("application/problem+json"))
                 .body("paths.'/users'.get.responses.'400'.content.'application/problem+json'.examples", notNullValue())
                 .body("components.schemas", hasKey("Problem"))
+                .body("components.securitySchemes.bearer.scheme", org.hamcrest.Matchers.equalTo("bearer"))
+                .body("components.securitySchemes.password.flows.password.tokenUrl", org.hamcrest.Matchers.equalTo("/auth/login"))
+                .body("paths.'/users'.get.security.bearer", notNullValue())
+                .body("paths.'/users'.get.responses", hasKey("403"))
+                .body("paths.'/users/{id}'.get.responses", hasKey("401"))
+                .body("paths.'/users/me/password'.put.responses", hasKey("403"))
+                .body("paths.'/auth/login'.post.responses.'401'.content", hasKey("application/problem+json"))
+                .body("paths", hasKey("/.well-known/jwks.json"))
                 .body("components.schemas.NewUser.properties", hasKey("password"))
                 .body("components.schemas.User.properties", org.hamcrest.Matchers.not(hasKey("password")));
     }

@@ -44,6 +44,19 @@ public final class TestDatabase {
         }
     }
 
+    /** Runs an INSERT, UPDATE or DELETE behind the service's back; returns the rows it touched. */
+    public int execute(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Map<String, Object> row(String sql, Object... params) {
         List<Map<String, Object>> rows = rows(sql, params);
         if (rows.size() != 1) {
@@ -54,6 +67,12 @@ public final class TestDatabase {
 
     public long count(String sql, Object... params) {
         return ((Number) row(sql, params).values().iterator().next()).longValue();
+    }
+
+    /** The earliest iat a token of this account may have (see User.changePassword). */
+    public long tokenCutOff(int id) {
+        return ((java.sql.Timestamp) row("SELECT password_changed_at FROM users WHERE id = ?", id).get("password_changed_at"))
+                .toInstant().getEpochSecond();
     }
 
     public Map<String, Object> user(int id) {

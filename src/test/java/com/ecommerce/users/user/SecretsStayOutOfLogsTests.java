@@ -24,20 +24,28 @@ class SecretsStayOutOfLogsTests {
         try (LogCapture logs = new LogCapture()) {
             String email = uniqueEmail();
             int id = register("Canary", email, SECRET).statusCode(201).extract().path("id");
+            String token = UserApi.token(email, SECRET);
+            UserApi.login(email, SECRET + "-wrong").statusCode(401);
+            UserApi.login("nobody-" + email, SECRET).statusCode(401);
             register("Canary", email, SECRET).statusCode(409);
             register("", "bad", SECRET + "\ud800").statusCode(400);
             given().contentType(ContentType.JSON).body("{\"name\": \"x\", \"email\": \"" + email + "\", \"password\": " + SECRET + "}")
                     .post("/users").then().statusCode(400);
-            given().contentType(MERGE_PATCH).body("{\"password\": \"" + SECRET + "-2\"}").patch("/users/" + id).then().statusCode(200);
-            given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"password\": \"" + SECRET + "-3\"}")
-                    .patch("/users/" + id).then().statusCode(412);
-            given().delete("/users/" + id).then().statusCode(204);
+            given().auth().oauth2(token).contentType(MERGE_PATCH).body("{\"password\": \"" + SECRET + "-2\"}")
+                    .patch("/users/" + id).then().statusCode(403);
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"currentPassword\": \"" + SECRET + "\", \"newPassword\": \"" + SECRET + "-3\"}")
+                    .put("/users/me/password").then().statusCode(204);
+            String second = UserApi.token(email, SECRET + "-3");
+            given().auth().oauth2(second).delete("/users/" + id).then().statusCode(204);
 
             assertThat(logs.lines()).as("the capture sees the service's own log lines")
                     .anyMatch(line -> line.startsWith("com.ecommerce.users") && line.contains("id=" + id));
             assertThat(logs.lines()).noneMatch(line -> line.contains(SECRET))
                     .noneMatch(line -> line.contains("$argon2"))
-                    .noneMatch(line -> line.contains(email));
+                    .noneMatch(line -> line.contains(email))
+                    .noneMatch(line -> line.contains(token))
+                    .noneMatch(line -> line.contains(second));
         }
     }
 }

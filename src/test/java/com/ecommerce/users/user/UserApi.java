@@ -6,15 +6,30 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
-/** Test helpers for the user API: unique emails, so tests share one database without stepping on each other. */
+/**
+ * Test helpers for the user API: unique emails, so tests share one database without stepping on each other, and
+ * accounts with their tokens.
+ */
 public final class UserApi {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String MERGE_PATCH = "application/merge-patch+json";
     public static final String PASSWORD = "correct horse battery staple";
+    /** users.bootstrap-admin.email of the test profile and of the integration tests' application. */
+    public static final String ADMIN_EMAIL = "admin@user-service.test";
+    public static final String ADMIN_PASSWORD = "admin password for tests";
 
     private UserApi() {
+    }
+
+    /** A registered account, logged in. */
+    public record Account(int id, String email, String password, String token) {
+
+        public RequestSpecification auth() {
+            return given().auth().oauth2(token);
+        }
     }
 
     public static String uniqueEmail() {
@@ -37,7 +52,37 @@ public final class UserApi {
         return register(name, uniqueEmail(), PASSWORD).statusCode(201).extract().path("id");
     }
 
-    private static String quote(String value) {
+    public static ValidatableResponse login(String email, String password) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"email\": %s, \"password\": %s}".formatted(quote(email), quote(password)))
+                .when().post("/auth/login")
+                .then();
+    }
+
+    public static String token(String email, String password) {
+        return login(email, password).statusCode(200).extract().path("access_token");
+    }
+
+    /** A fresh account with the user role. */
+    public static Account newAccount(String name) {
+        String email = uniqueEmail();
+        int id = register(name, email, PASSWORD).statusCode(201).extract().path("id");
+        return new Account(id, email, PASSWORD, token(email, PASSWORD));
+    }
+
+    /** The bootstrap admin, registered on first use. */
+    public static Account admin() {
+        ValidatableResponse registered = register("Admin", ADMIN_EMAIL, ADMIN_PASSWORD);
+        int status = registered.extract().statusCode();
+        if (status != 201 && status != 409) {
+            throw new AssertionError("cannot register the admin: " + status);
+        }
+        String token = token(ADMIN_EMAIL, ADMIN_PASSWORD);
+        int id = given().auth().oauth2(token).get("/users/me").then().statusCode(200).extract().path("id");
+        return new Account(id, ADMIN_EMAIL, ADMIN_PASSWORD, token);
+    }
+
+    static String quote(String value) {
         if (value == null) {
             return "null";
         }

@@ -41,6 +41,8 @@ class UserPersistenceTests {
         assertThat(row.get("email")).as("stored as typed").isEqualTo(email);
         assertThat(row.get("role")).isEqualTo("user");
         assertThat(row.get("version")).isEqualTo(0L);
+        assertThat(((java.sql.Timestamp) db().row("SELECT password_changed_at FROM users WHERE id = ?", id)
+                .get("password_changed_at")).getNanos()).as("a whole second, comparable with JWT iat").isZero();
         assertThat(row.get("created_at")).isEqualTo(row.get("updated_at"));
         String hash = (String) row.get("password");
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);
@@ -63,11 +65,11 @@ class UserPersistenceTests {
     }
 
     @Test
-    void patchRehashesAChangedPasswordAndBumpsVersionAndUpdatedAt() {
+    void anAdminSettingAPasswordRehashesItAndBumpsVersionAndUpdatedAt() {
         int id = register("Patch", uniqueEmail(), PASSWORD).statusCode(201).extract().path("id");
         Map<String, Object> before = db().user(id);
 
-        given().contentType(MERGE_PATCH).body("{\"password\": \"a brand new password\"}").patch("/users/" + id)
+        UserApi.admin().auth().contentType(MERGE_PATCH).body("{\"password\": \"a brand new password\"}").patch("/users/" + id)
                 .then().statusCode(200);
 
         Map<String, Object> after = db().user(id);
@@ -80,20 +82,22 @@ class UserPersistenceTests {
 
     @Test
     void stalePatchAndDeleteChangeNothing() {
-        int id = register("Stale", uniqueEmail(), PASSWORD).statusCode(201).extract().path("id");
+        UserApi.Account account = UserApi.newAccount("Stale");
+        int id = account.id();
         Map<String, Object> before = db().user(id);
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"3\"").body("{\"name\": \"Changed\"}").patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).header("If-Match", "\"3\"").body("{\"name\": \"Changed\"}").patch("/users/" + id)
                 .then().statusCode(412);
-        given().header("If-Match", "\"3\"").delete("/users/" + id).then().statusCode(412);
+        account.auth().header("If-Match", "\"3\"").delete("/users/" + id).then().statusCode(412);
 
         assertThat(db().user(id)).isEqualTo(before);
     }
 
     @Test
     void deleteRemovesTheRow() {
-        int id = register("Gone", uniqueEmail(), PASSWORD).statusCode(201).extract().path("id");
-        given().delete("/users/" + id).then().statusCode(204);
+        UserApi.Account account = UserApi.newAccount("Gone");
+        int id = account.id();
+        account.auth().delete("/users/" + id).then().statusCode(204);
         assertThat(db().count("SELECT count(*) FROM users WHERE id = ?", id)).isZero();
     }
 
@@ -102,8 +106,8 @@ class UserPersistenceTests {
         assertThat(db().count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_lower_key' "
                 + "AND indexdef LIKE 'CREATE UNIQUE INDEX%lower((email)::text)%'")).isEqualTo(1);
         assertThat(db().count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
-                + "AND column_name IN ('name', 'email', 'password', 'role', 'version', 'created_at', 'updated_at') "
-                + "AND is_nullable = 'NO'")).isEqualTo(7);
+                + "AND column_name IN ('name', 'email', 'password', 'role', 'version', 'created_at', 'updated_at', "
+                + "'password_changed_at') AND is_nullable = 'NO'")).isEqualTo(8);
         assertThat(db().count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
                 + "AND column_name IN ('created_at', 'updated_at') AND data_type = 'timestamp with time zone'")).isEqualTo(2);
         assertThat(db().count("SELECT count(*) FROM pg_constraint WHERE conname = 'users_role_check'")).isEqualTo(1);

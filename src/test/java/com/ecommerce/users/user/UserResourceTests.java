@@ -3,12 +3,15 @@ package com.ecommerce.users.user;
 import static com.ecommerce.users.user.UserApi.MERGE_PATCH;
 import static com.ecommerce.users.user.UserApi.PASSWORD;
 import static com.ecommerce.users.user.UserApi.PROBLEM_JSON;
+import static com.ecommerce.users.user.UserApi.admin;
+import static com.ecommerce.users.user.UserApi.newAccount;
 import static com.ecommerce.users.user.UserApi.register;
-import static com.ecommerce.users.user.UserApi.registerNew;
+import static com.ecommerce.users.user.UserApi.token;
 import static com.ecommerce.users.user.UserApi.uniqueEmail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,6 +27,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import com.ecommerce.users.user.UserApi.Account;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,17 +47,17 @@ class UserResourceTests {
                 .header("ETag", "\"0\"")
                 .body("name", equalTo("Ada Lovelace"))
                 .body("email", equalTo(email))
+                .body("role", equalTo("user"))
                 .body("createdAt", matchesPattern("\\d{4}-\\d{2}-\\d{2}T.*Z"))
                 .body("$", not(hasKey("password")))
                 .body("$", not(hasKey("passwordHash")))
-                .body("$", not(hasKey("role")))
                 .extract().response();
         int id = created.path("id");
         assertThat(created.header("Location")).isEqualTo("/users/" + id);
         assertThat(created.<String> path("updatedAt")).isEqualTo(created.path("createdAt"));
         assertThat(created.asString()).doesNotContain("$argon2").doesNotContain(PASSWORD);
 
-        given().when().get("/users/" + id)
+        given().auth().oauth2(token(email, PASSWORD)).when().get("/users/" + id)
                 .then().statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id))
@@ -102,19 +107,22 @@ class UserResourceTests {
     @Test
     void unknownPropertiesAreRejectedSoIdAndRoleCannotBeAssigned() {
         for (String extra : List.of("\"id\": 1", "\"role\": \"admin\"", "\"version\": 7", "\"passwordHash\": \"x\"")) {
+            String email = uniqueEmail();
             given().contentType(ContentType.JSON)
-                    .body("{\"name\": \"Eve\", \"email\": \"%s\", \"password\": \"%s\", %s}".formatted(uniqueEmail(), PASSWORD, extra))
+                    .body("{\"name\": \"Eve\", \"email\": \"%s\", \"password\": \"%s\", %s}".formatted(email, PASSWORD, extra))
                     .when().post("/users")
                     .then().statusCode(400)
                     .contentType(PROBLEM_JSON)
                     .body("errors[0].message", equalTo("unknown property"));
+            register("Eve", email, PASSWORD).statusCode(201).body("role", equalTo("user"));
         }
     }
 
     @Test
     void getOfAMissingOrMalformedIdIsA404Problem() {
+        Account admin = admin();
         for (String id : List.of("2147483647", "0", "-1", "abc", "99999999999999999999", "1.5")) {
-            given().when().get("/users/" + id)
+            admin.auth().when().get("/users/" + id)
                     .then().statusCode(404)
                     .contentType(PROBLEM_JSON)
                     .body("status", equalTo(404))
@@ -123,23 +131,37 @@ class UserResourceTests {
     }
 
     @Test
-    void patchChangesOnlyWhatIsPresentAndBumpsTheVersion() {
-        String email = uniqueEmail();
-        int id = register("Grace", email, PASSWORD).statusCode(201).extract().path("id");
-        String createdAt = given().get("/users/" + id).path("createdAt");
+    void meIsTheCallersOwnAccount() {
+        Account account = newAccount("Myself");
+        account.auth().get("/users/me").then().statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("id", equalTo(account.id()))
+                .body("email", equalTo(account.email()));
 
-        given().contentType(MERGE_PATCH).body("{\"name\": \"Grace Hopper\"}")
-                .when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).body("{\"name\": \"Me Again\"}").patch("/users/me")
+                .then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Me Again"));
+
+        account.auth().delete("/users/me").then().statusCode(204);
+        given().auth().oauth2(admin().token()).get("/users/" + account.id()).then().statusCode(404);
+    }
+
+    @Test
+    void patchChangesOnlyWhatIsPresentAndBumpsTheVersion() {
+        Account account = newAccount("Grace");
+        String createdAt = account.auth().get("/users/" + account.id()).path("createdAt");
+
+        account.auth().contentType(MERGE_PATCH).body("{\"name\": \"Grace Hopper\"}")
+                .when().patch("/users/" + account.id())
                 .then().statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("name", equalTo("Grace Hopper"))
-                .body("email", equalTo(email))
+                .body("email", equalTo(account.email()))
                 .body("createdAt", equalTo(createdAt))
                 .body("updatedAt", not(equalTo(createdAt)));
 
         String newEmail = uniqueEmail();
-        given().contentType(MERGE_PATCH).body("{\"email\": \"%s\", \"password\": \"another password\"}".formatted(newEmail))
-                .when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).body("{\"email\": \"%s\"}".formatted(newEmail))
+                .when().patch("/users/" + account.id())
                 .then().statusCode(200)
                 .header("ETag", "\"2\"")
                 .body("email", equalTo(newEmail))
@@ -148,30 +170,31 @@ class UserResourceTests {
 
     @Test
     void patchWithIfMatchAppliesOnlyToThatVersion() {
-        int id = registerNew("Linus");
+        Account account = newAccount("Linus");
+        String path = "/users/" + account.id();
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"Linus T\"}")
-                .when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"Linus T\"}")
+                .when().patch(path)
                 .then().statusCode(200).header("ETag", "\"1\"");
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"Stale\"}")
-                .when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"name\": \"Stale\"}")
+                .when().patch(path)
                 .then().statusCode(412)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:problem:user-service:version-mismatch"));
-        given().contentType(MERGE_PATCH).header("If-Match", "W/\"1\"").body("{\"name\": \"Weak\"}")
-                .when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).header("If-Match", "W/\"1\"").body("{\"name\": \"Weak\"}")
+                .when().patch(path)
                 .then().statusCode(412);
-        given().get("/users/" + id).then().body("name", equalTo("Linus T")).header("ETag", "\"1\"");
+        account.auth().get(path).then().body("name", equalTo("Linus T")).header("ETag", "\"1\"");
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"7\", \"1\"").body("{\"name\": \"Listed\"}")
-                .when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).header("If-Match", "\"7\", \"1\"").body("{\"name\": \"Listed\"}")
+                .when().patch(path)
                 .then().statusCode(200).header("ETag", "\"2\"");
-        given().contentType(MERGE_PATCH).header("If-Match", "*").body("{\"name\": \"Any\"}")
-                .when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).header("If-Match", "*").body("{\"name\": \"Any\"}")
+                .when().patch(path)
                 .then().statusCode(200).header("ETag", "\"3\"");
-        given().contentType(MERGE_PATCH).header("If-Match", "garbage").body("{\"name\": \"Bad\"}")
-                .when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).header("If-Match", "garbage").body("{\"name\": \"Bad\"}")
+                .when().patch(path)
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("If-Match"));
     }
 
@@ -179,48 +202,52 @@ class UserResourceTests {
     void patchRejectsNullsUnknownPropertiesDuplicatesAndTheWrongContentType() {
         String taken = uniqueEmail();
         register("Taken", taken, PASSWORD).statusCode(201);
-        int id = registerNew("Patchy");
+        Account account = newAccount("Patchy");
+        String path = "/users/" + account.id();
 
-        given().contentType(MERGE_PATCH).body("{\"name\": null}").when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).body("{\"name\": null}").when().patch(path)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors[0].field", equalTo("name")).body("errors[0].message", equalTo("must not be null"));
-        given().contentType(MERGE_PATCH).body("{\"role\": \"admin\"}").when().patch("/users/" + id)
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("role"));
-        given().contentType(MERGE_PATCH).body("{\"email\": \"%s\"}".formatted(taken.toUpperCase())).when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).body("{\"id\": 5}").when().patch(path)
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("id"));
+        account.auth().contentType(MERGE_PATCH).body("{\"email\": \"%s\"}".formatted(taken.toUpperCase())).when().patch(path)
                 .then().statusCode(409).contentType(PROBLEM_JSON);
-        given().contentType(MERGE_PATCH).body("{\"password\": \"short\"}").when().patch("/users/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("password"));
-        given().contentType(ContentType.JSON).body("{\"name\": \"Json\"}").when().patch("/users/" + id)
+        account.auth().contentType(MERGE_PATCH).body("{\"name\": \"\"}").when().patch(path)
+                .then().statusCode(400).body("errors[0].field", equalTo("name"));
+        account.auth().contentType(ContentType.JSON).body("{\"name\": \"Json\"}").when().patch(path)
                 .then().statusCode(415).contentType(PROBLEM_JSON);
-        given().contentType(MERGE_PATCH).body("{\"name\": \"Ghost\"}").when().patch("/users/2147483647")
+        admin().auth().contentType(MERGE_PATCH).body("{\"name\": \"Ghost\"}").when().patch("/users/2147483647")
                 .then().statusCode(404).contentType(PROBLEM_JSON);
 
-        given().get("/users/" + id).then().statusCode(200).header("ETag", "\"0\"").body("name", equalTo("Patchy"));
+        account.auth().get(path).then().statusCode(200).header("ETag", "\"0\"").body("name", equalTo("Patchy"));
     }
 
     @Test
     void deleteRemovesTheAccount() {
-        int id = registerNew("Short-lived");
+        Account account = newAccount("Short-lived");
+        Account admin = admin();
+        String path = "/users/" + account.id();
 
-        given().header("If-Match", "\"5\"").when().delete("/users/" + id).then().statusCode(412).contentType(PROBLEM_JSON);
-        given().when().delete("/users/" + id).then().statusCode(204);
-        given().when().get("/users/" + id).then().statusCode(404).contentType(PROBLEM_JSON);
-        given().when().delete("/users/" + id).then().statusCode(404).contentType(PROBLEM_JSON);
+        account.auth().header("If-Match", "\"5\"").when().delete(path).then().statusCode(412).contentType(PROBLEM_JSON);
+        account.auth().when().delete(path).then().statusCode(204);
+        admin.auth().when().get(path).then().statusCode(404).contentType(PROBLEM_JSON);
+        admin.auth().when().delete(path).then().statusCode(404).contentType(PROBLEM_JSON);
     }
 
     @Test
     void listsPagesInIdOrderWithACursor() {
+        Account admin = admin();
         String tag = "Page" + UUID.randomUUID().toString().substring(0, 8);
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(registerNew(tag + " member " + i));
+            ids.add(UserApi.registerNew(tag + " member " + i));
         }
 
         List<Integer> seen = new ArrayList<>();
         String after = "";
         int pages = 0;
         do {
-            Response page = given().queryParam("limit", 2).queryParam("name", tag.toLowerCase()).queryParam("after", after)
+            Response page = admin.auth().queryParam("limit", 2).queryParam("name", tag.toLowerCase()).queryParam("after", after)
                     .when().get("/users")
                     .then().statusCode(200).contentType(ContentType.JSON)
                     .body("items", notNullValue())
@@ -236,35 +263,37 @@ class UserResourceTests {
 
     @Test
     void filtersByEmailIgnoringCase() {
+        Account admin = admin();
         String email = uniqueEmail();
         int id = register("Filtered", email, PASSWORD).statusCode(201).extract().path("id");
 
-        given().queryParam("email", email.toUpperCase()).when().get("/users")
+        admin.auth().queryParam("email", email.toUpperCase()).when().get("/users")
                 .then().statusCode(200)
                 .body("items.id", containsInAnyOrder(id))
                 .body("next", nullValue());
-        given().queryParam("name", "%").queryParam("email", email).when().get("/users")
-                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        admin.auth().queryParam("name", "%").queryParam("email", email).when().get("/users")
+                .then().statusCode(200).body("items", empty());
     }
 
     @Test
     void listDefaultsToTwentyAndRejectsBadParameters() {
+        Account admin = admin();
         for (int i = 0; i < 21; i++) {
-            registerNew("Filler " + i);
+            UserApi.registerNew("Filler " + i);
         }
-        given().when().get("/users").then().statusCode(200)
+        admin.auth().when().get("/users").then().statusCode(200)
                 .body("items.size()", equalTo(20))
                 .body("next", notNullValue());
 
         Map<String, String> bad = Map.of("limit", "0", "after", "not-a-cursor");
-        bad.forEach((param, value) -> given().queryParam(param, value).when().get("/users")
+        bad.forEach((param, value) -> admin.auth().queryParam(param, value).when().get("/users")
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem(param)));
         for (String limit : List.of("101", "-1", "abc", "1e3", "007x")) {
-            given().queryParam("limit", limit).when().get("/users")
+            admin.auth().queryParam("limit", limit).when().get("/users")
                     .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("limit"));
         }
-        given().queryParam("name", "x".repeat(51)).when().get("/users").then().statusCode(400);
-        given().queryParam("name", "nul\u0000").when().get("/users").then().statusCode(400).contentType(PROBLEM_JSON);
-        given().queryParam("email", "a\u0007@b.c").when().get("/users").then().statusCode(400).contentType(PROBLEM_JSON);
+        admin.auth().queryParam("name", "x".repeat(51)).when().get("/users").then().statusCode(400);
+        admin.auth().queryParam("name", "nul\u0000").when().get("/users").then().statusCode(400).contentType(PROBLEM_JSON);
+        admin.auth().queryParam("email", "a\u0007@b.c").when().get("/users").then().statusCode(400).contentType(PROBLEM_JSON);
     }
 }

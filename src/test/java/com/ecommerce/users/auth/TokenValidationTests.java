@@ -1,0 +1,197 @@
+package com.ecommerce.users.auth;
+
+import static com.ecommerce.users.user.UserApi.PASSWORD;
+import static com.ecommerce.users.user.UserApi.PROBLEM_JSON;
+import static com.ecommerce.users.user.UserApi.newAccount;
+import static com.ecommerce.users.user.UserApi.token;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.users.support.Jwts;
+import com.ecommerce.users.support.TestDatabase;
+import com.ecommerce.users.support.TestKeys;
+import com.ecommerce.users.user.UserApi.Account;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Every way a token can be bad is a 401 with an invalid_token challenge, never a way in. */
+@QuarkusTest
+class TokenValidationTests {
+
+    @Inject
+    JwtKeys keys;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aCorrectlyMadeTokenIsAccepted() {
+        Account account = newAccount("Control");
+        accepted(sign(claims(account), keys.signingKey(), keys.signingKeyId()));
+    }
+
+    @Test
+    void expiredTokensAreRejected() {
+        Account account = newAccount("Expired");
+        Map<String, Object> claims = claims(account);
+        claims.put("exp", (Long) claims.get("iat") - 100);
+        claims.put("iat", (Long) claims.get("iat") - 1000);
+        rejected(sign(claims, keys.signingKey(), keys.signingKeyId()));
+    }
+
+    @Test
+    void tamperedTokensAreRejected() {
+        Account victim = newAccount("Victim");
+        Account attacker = newAccount("Attacker");
+        String token = token(attacker.email(), PASSWORD);
+        String[] parts = token.split("\\.");
+        Map<String, Object> claims = new HashMap<>(Jwts.claims(token));
+        claims.put("sub", Integer.toString(victim.id()));
+        claims.put("groups", List.of("admin"));
+
+        rejected(parts[0] + "." + Jwts.encode(claims) + "." + parts[2]);
+        rejected(parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA");
+    }
+
+    @Test
+    void unsignedAndSymmetricTokensAreRejected() throws Exception {
+        Account account = newAccount("None");
+        Map<String, Object> claims = claims(account);
+        String none = Jwts.encode(Map.of("alg", "none", "typ", "JWT", "kid", keys.signingKeyId())) + "." + Jwts.encode(claims) + ".";
+        rejected(none);
+
+        // HS256 keyed with the published key set: the classic algorithm confusion
+        JsonWebSignature hs = new JsonWebSignature();
+        hs.setPayload(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(claims));
+        hs.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        hs.setKeyIdHeaderValue(keys.signingKeyId());
+        hs.setKey(new HmacKey(keys.jwks().getBytes(StandardCharsets.UTF_8)));
+        hs.setDoKeyValidation(false);
+        rejected(hs.getCompactSerialization());
+    }
+
+    @Test
+    void wrongAudienceOrIssuerIsRejected() {
+        Account account = newAccount("Audience");
+        Map<String, Object> wrongAudience = claims(account);
+        wrongAudience.put("aud", "another-shop");
+        rejected(sign(wrongAudience, keys.signingKey(), keys.signingKeyId()));
+
+        Map<String, Object> wrongIssuer = claims(account);
+        wrongIssuer.put("iss", "https://evil.example");
+        rejected(sign(wrongIssuer, keys.signingKey(), keys.signingKeyId()));
+    }
+
+    @Test
+    void tokensSignedWithAnotherKeyAreRejected() {
+        Account account = newAccount("Forged");
+        KeyPair forger = TestKeys.generate();
+        rejected(sign(claims(account), forger.getPrivate(), keys.signingKeyId()));
+        rejected(sign(claims(account), forger.getPrivate(), "unknown-key-id"));
+    }
+
+    @Test
+    void tokensMissingClaimsOrLivingTooLongAreRejected() {
+        Account account = newAccount("Claims");
+        Map<String, Object> noJti = claims(account);
+        noJti.remove("jti");
+        rejected(sign(noJti, keys.signingKey(), keys.signingKeyId()));
+
+        Map<String, Object> forever = claims(account);
+        forever.put("exp", Instant.now().getEpochSecond() + 365L * 24 * 3600);
+        rejected(sign(forever, keys.signingKey(), keys.signingKeyId()));
+
+        Map<String, Object> strangeSubject = claims(account);
+        strangeSubject.put("sub", "not-a-number");
+        rejected(sign(strangeSubject, keys.signingKey(), keys.signingKeyId()));
+    }
+
+    @Test
+    void aDeletedAccountsTokenIsRejected() {
+        Account account = newAccount("Deleted");
+        account.auth().delete("/users/me").then().statusCode(204);
+        rejected(account.token());
+    }
+
+    @Test
+    void tokensIssuedBeforeAPasswordChangeAreRejected() {
+        Account account = newAccount("Changer");
+        String older = token(account.email(), PASSWORD);
+
+        account.auth().contentType(ContentType.JSON)
+                .body("{\"currentPassword\": \"%s\", \"newPassword\": \"the new password\"}".formatted(PASSWORD))
+                .put("/users/me/password").then().statusCode(204);
+
+        rejected(account.token());
+        rejected(older);
+        accepted(token(account.email(), "the new password"));
+    }
+
+    @Test
+    void malformedAuthorizationHeadersAreRejected() {
+        for (String header : List.of("Bearer", "Bearer ", "Bearer not.a.jwt", "Bearer a.b", "Bearer " + "x".repeat(5000))) {
+            given().header("Authorization", header).get("/users/me")
+                    .then().statusCode(401).contentType(PROBLEM_JSON);
+        }
+        given().header("Authorization", "Basic dXNlcjpwYXNz").get("/users/me").then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    /** What the service itself would put in a token of this account. */
+    private Map<String, Object> claims(Account account) {
+        long now = Math.max(Instant.now().getEpochSecond(), new TestDatabase(dataSource).tokenCutOff(account.id()));
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("iss", "user-service");
+        claims.put("aud", "ecommerce");
+        claims.put("sub", Integer.toString(account.id()));
+        claims.put("upn", account.email());
+        claims.put("groups", List.of("user"));
+        claims.put("iat", now);
+        claims.put("exp", now + 600);
+        claims.put("jti", UUID.randomUUID().toString());
+        return claims;
+    }
+
+    /** Signs exactly these claims (smallrye-jwt's builder would add a missing jti, iat or exp). */
+    private static String sign(Map<String, Object> claims, PrivateKey key, String keyId) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(claims));
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setKeyIdHeaderValue(keyId);
+            jws.setKey(key);
+            return jws.getCompactSerialization();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void accepted(String token) {
+        given().auth().oauth2(token).get("/users/me").then().statusCode(200);
+    }
+
+    private static void rejected(String token) {
+        given().auth().oauth2(token).get("/users/me")
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"user-service\", error=\"invalid_token\""));
+    }
+}
