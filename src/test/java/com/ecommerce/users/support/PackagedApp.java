@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -19,12 +20,13 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 
 /**
- * Runs target/quarkus-app/quarkus-run.jar in its own process with exactly the environment a test gives it (the
- * QUARKUS_DATASOURCE_* variables of the test JVM are removed), as a container would run it.
+ * Runs what the build packaged (target/quarkus-artifact.properties: the jar, or the native executable with
+ * -Dnative) in its own process with exactly the environment a test gives it (the QUARKUS_DATASOURCE_* variables of
+ * the test JVM are removed), as a container would run it.
  */
 public final class PackagedApp implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Path ARTIFACT = Path.of("target", "quarkus-artifact.properties");
 
     private final Process process;
     private final Path log;
@@ -40,10 +42,20 @@ public final class PackagedApp implements AutoCloseable {
         int port = freePort();
         Path log = Path.of("target", name + ".log");
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-jar");
-        command.add(JAR.toString());
+        Properties artifact = new Properties();
+        try (var in = Files.newInputStream(ARTIFACT)) {
+            artifact.load(in);
+        }
+        Path packaged = Path.of("target").resolve(artifact.getProperty("path"));
+        if ("native".equals(artifact.getProperty("type"))) {
+            command.add(packaged.toAbsolutePath().toString());
+            command.add("-Dquarkus.http.port=" + port);
+        } else {
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add("-Dquarkus.http.port=" + port);
+            command.add("-jar");
+            command.add(packaged.toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_DATASOURCE_"));
         builder.environment().putAll(environment);
