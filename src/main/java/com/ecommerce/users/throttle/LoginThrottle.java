@@ -37,7 +37,10 @@ public class LoginThrottle {
         return email.toLowerCase(Locale.ROOT);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A read runs in a short transaction of its own, which returns its connection to the pool at commit. Outside
+    // one, the request's session kept the connection until the request ended: a read before a password hash held
+    // it through the hash, and 50 simultaneous registrations exhausted the pool (ConcurrentRegistrationTests).
+    @Transactional
     public boolean isLocked(String key) {
         Number locked = (Number) em.createNativeQuery(
                 "SELECT count(*) FROM login_throttle WHERE email_key = ?1 AND locked_until > ?2")

@@ -68,7 +68,10 @@ public class UserService {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A read runs in a short transaction of its own, which returns its connection to the pool at commit. Outside
+    // one, the request's session kept the connection until the request ended: a read before a password hash held
+    // it through the hash, and 50 simultaneous registrations exhausted the pool (ConcurrentRegistrationTests).
+    @Transactional
     public User get(Caller caller, int id) {
         if (!caller.canAccess(id)) {
             throw new UserNotFoundException();
@@ -76,7 +79,7 @@ public class UserService {
         return User.<User> findByIdOptional(id).orElseThrow(UserNotFoundException::new);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public boolean emailTaken(String email) {
         return User.emailTaken(email);
     }
@@ -169,7 +172,7 @@ public class UserService {
      * Accounts in id order after {@code afterId}, optionally only those whose email equals {@code email} and whose
      * name contains {@code nameContains}, both ignoring case. Keyset pagination: every page costs the same.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public UserPage list(int limit, int afterId, String email, String nameContains) {
         StringBuilder query = new StringBuilder("id > :after");
         Parameters params = Parameters.with("after", afterId);
@@ -192,21 +195,21 @@ public class UserService {
 
     /** For token verification, on every authenticated request: one indexed lookup of two columns. */
     @ActivateRequestContext
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<AccountStatus> accountStatus(int id) {
         return User.find("select role, passwordChangedAt from User where id = ?1", id)
                 .project(AccountStatus.class)
                 .firstResultOptional();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Credentials> credentialsByEmail(String email) {
         return User.find("select id, email, role, passwordHash, passwordChangedAt from User where lower(email) = lower(?1)", email)
                 .project(Credentials.class)
                 .firstResultOptional();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<Credentials> credentials(int id) {
         return User.find("select id, email, role, passwordHash, passwordChangedAt from User where id = ?1", id)
                 .project(Credentials.class)
