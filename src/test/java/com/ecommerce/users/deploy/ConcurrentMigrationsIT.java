@@ -36,13 +36,7 @@ class ConcurrentMigrationsIT {
 
     @Test
     void threeInstancesStartedTogetherOnAnEmptyDatabaseAllBecomeReadyAndMigrateOnce() throws Exception {
-        Coordinates server = DatabaseCoordinates.current();
-        try (Connection admin = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-                Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + DATABASE);
-        }
-        Coordinates db = server.withDatabase(DATABASE);
+        Coordinates db = DatabaseCoordinates.current().freshDatabase(DATABASE);
         Map<String, String> env = Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", db.username(),

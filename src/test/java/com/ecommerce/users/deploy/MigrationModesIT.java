@@ -63,7 +63,7 @@ class MigrationModesIT {
 
     @Test
     void theJobMigratesAnEmptyDatabaseAndExitsThenTheDeploymentServesOnIt() throws Exception {
-        Coordinates db = freshDatabase("user_service_k8s_job");
+        Coordinates db = DatabaseCoordinates.current().freshDatabase("user_service_k8s_job");
 
         try (PackagedApp job = PackagedApp.start("migration-job", with(jobEnv, db))) {
             assertThat(job.awaitExit(START)).as(job.output()).isZero();
@@ -85,7 +85,7 @@ class MigrationModesIT {
 
     @Test
     void aPodOfTheDeploymentNeverRunsOnAnUnmigratedDatabase() throws Exception {
-        Coordinates db = freshDatabase("user_service_k8s_unmigrated");
+        Coordinates db = DatabaseCoordinates.current().freshDatabase("user_service_k8s_unmigrated");
         try (PackagedApp pod = PackagedApp.start("unmigrated-pod", with(deploymentEnv, db))) {
             // Hibernate validates the schema at start: the pod fails instead of serving on a schema it does not know
             assertThat(pod.awaitExit(START)).isNotZero();
@@ -96,7 +96,7 @@ class MigrationModesIT {
 
     @Test
     void inStartupModeThePodMigratesItself() throws Exception {
-        Coordinates db = freshDatabase("user_service_k8s_startup");
+        Coordinates db = DatabaseCoordinates.current().freshDatabase("user_service_k8s_startup");
         Map<String, String> env = new HashMap<>(deploymentEnv);
         env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true"); // what the chart sets for migration.mode=startup
         try (PackagedApp pod = PackagedApp.start("startup-mode-pod", with(env, db))) {
@@ -113,16 +113,6 @@ class MigrationModesIT {
         all.put("QUARKUS_DATASOURCE_USERNAME", db.username());
         all.put("QUARKUS_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password());
         return all;
-    }
-
-    private static Coordinates freshDatabase(String name) throws SQLException {
-        Coordinates server = DatabaseCoordinates.current();
-        try (Connection admin = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-                Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + name);
-        }
-        return server.withDatabase(name);
     }
 
     private static List<String> appliedMigrations(Coordinates db) throws SQLException {

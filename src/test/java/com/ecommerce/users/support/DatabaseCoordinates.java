@@ -1,5 +1,9 @@
 package com.ecommerce.users.support;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import io.quarkus.test.common.DevServicesContext;
@@ -33,6 +37,16 @@ public class DatabaseCoordinates implements QuarkusTestResourceLifecycleManager,
             String prefix = "jdbc:postgresql://" + hostAndPort() + "/";
             int query = jdbcUrl.indexOf('?');
             return new Coordinates(prefix + name + (query < 0 ? "" : jdbcUrl.substring(query)), username, password);
+        }
+
+        /** A new, empty database of that name on the same server (dropped first if it exists). */
+        public Coordinates freshDatabase(String name) throws SQLException {
+            try (Connection admin = DriverManager.getConnection(jdbcUrl, username, password);
+                    Statement sql = admin.createStatement()) {
+                sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                sql.execute("CREATE DATABASE " + name);
+            }
+            return withDatabase(name);
         }
     }
 

@@ -5,14 +5,9 @@ import static com.ecommerce.users.user.UserApi.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,10 +17,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.support.Simultaneously;
 import com.ecommerce.users.support.TestDatabase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class ConcurrentRegistrationTests {
@@ -38,31 +35,14 @@ class ConcurrentRegistrationTests {
     @Test
     void simultaneousRegistrationsOfOneEmailInAnyCaseCreateExactlyOneAccount() throws Exception {
         String local = "race-" + UUID.randomUUID();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<io.restassured.response.Response>> statuses = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(REGISTRATIONS)) {
-            for (int i = 0; i < REGISTRATIONS; i++) {
-                String email = caseVariant(local + "@Example.com", i);
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return given().contentType(ContentType.JSON).body(json("Racer", email, PASSWORD))
-                            .post("/users");
-                }));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            List<String> unexpected = new ArrayList<>();
-            for (Future<io.restassured.response.Response> status : statuses) {
-                io.restassured.response.Response response = status.get();
-                results.add(response.statusCode());
-                if (response.statusCode() != 201 && response.statusCode() != 409) {
-                    unexpected.add(response.asString());
-                }
-            }
-            Map<Integer, Long> byStatus = results.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        List<Response> responses = Simultaneously.run(REGISTRATIONS, i -> given().contentType(ContentType.JSON)
+                .body(json("Racer", caseVariant(local + "@Example.com", i), PASSWORD)).post("/users"));
+        List<Integer> results = responses.stream().map(Response::statusCode).toList();
+        List<String> unexpected = responses.stream().filter(r -> r.statusCode() != 201 && r.statusCode() != 409)
+                .map(Response::asString).toList();
+        Map<Integer, Long> byStatus = results.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 
-            assertThat(byStatus).as("unexpected answers: %s", unexpected).containsOnly(Map.entry(201, 1L), Map.entry(409, (long) REGISTRATIONS - 1));
-        }
+        assertThat(byStatus).as("unexpected answers: %s", unexpected).containsOnly(Map.entry(201, 1L), Map.entry(409, (long) REGISTRATIONS - 1));
         assertThat(new TestDatabase(dataSource).count("SELECT count(*) FROM users WHERE lower(email) = lower(?)",
                 local + "@example.com")).isEqualTo(1);
     }

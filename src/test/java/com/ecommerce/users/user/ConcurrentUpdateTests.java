@@ -2,13 +2,8 @@ package com.ecommerce.users.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.support.Simultaneously;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.user.UserApi.Account;
 
@@ -38,36 +34,21 @@ class ConcurrentUpdateTests {
         Account account = UserApi.newAccount("Before");
         TestDatabase db = new TestDatabase(dataSource);
         long version = ((Number) db.user(account.id()).get("version")).longValue();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(UPDATES)) {
-            for (int i = 0; i < UPDATES; i++) {
-                String name = "Writer " + i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return account.auth().contentType(UserApi.MERGE_PATCH)
-                            .header("If-Match", "\"" + version + "\"").body("{\"name\": \"" + name + "\"}")
-                            .patch("/users/" + account.id());
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get());
-            }
-            Map<Integer, Long> byStatus = responses.stream()
-                    .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
-            assertThat(byStatus).as("statuses").containsOnly(Map.entry(200, 1L), Map.entry(412, (long) UPDATES - 1));
+        List<Response> responses = Simultaneously.run(UPDATES, i -> account.auth().contentType(UserApi.MERGE_PATCH)
+                .header("If-Match", "\"" + version + "\"").body("{\"name\": \"Writer " + i + "\"}")
+                .patch("/users/" + account.id()));
+        Map<Integer, Long> byStatus = responses.stream()
+                .collect(Collectors.groupingBy(Response::statusCode, Collectors.counting()));
+        assertThat(byStatus).as("statuses").containsOnly(Map.entry(200, 1L), Map.entry(412, (long) UPDATES - 1));
 
-            Response winner = responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
-            Map<String, Object> row = db.user(account.id());
-            // the database holds exactly the winner's write, one version later
-            assertThat(row.get("name")).isEqualTo(winner.jsonPath().getString("name"));
-            assertThat(((Number) row.get("version")).longValue()).isEqualTo(version + 1);
-            assertThat(winner.header("ETag")).isEqualTo("\"" + (version + 1) + "\"");
-            assertThat(responses.stream().filter(r -> r.statusCode() == 412))
-                    .allSatisfy(r -> assertThat(r.contentType()).startsWith(UserApi.PROBLEM_JSON));
-        }
+        Response winner = responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
+        Map<String, Object> row = db.user(account.id());
+        // the database holds exactly the winner's write, one version later
+        assertThat(row.get("name")).isEqualTo(winner.jsonPath().getString("name"));
+        assertThat(((Number) row.get("version")).longValue()).isEqualTo(version + 1);
+        assertThat(winner.header("ETag")).isEqualTo("\"" + (version + 1) + "\"");
+        assertThat(responses.stream().filter(r -> r.statusCode() == 412))
+                .allSatisfy(r -> assertThat(r.contentType()).startsWith(UserApi.PROBLEM_JSON));
     }
 
     @Test
@@ -75,25 +56,10 @@ class ConcurrentUpdateTests {
         Account account = UserApi.newAccount("Counter");
         TestDatabase db = new TestDatabase(dataSource);
         long version = ((Number) db.user(account.id()).get("version")).longValue();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(UPDATES)) {
-            for (int i = 0; i < UPDATES; i++) {
-                String name = "Turn " + i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return account.auth().contentType(UserApi.MERGE_PATCH).body("{\"name\": \"" + name + "\"}")
-                            .patch("/users/" + account.id()).statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            assertThat(statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting())))
-                    .containsOnly(Map.entry(200, (long) UPDATES));
-        }
+        List<Integer> statuses = Simultaneously.run(UPDATES, i -> account.auth().contentType(UserApi.MERGE_PATCH)
+                .body("{\"name\": \"Turn " + i + "\"}").patch("/users/" + account.id()).statusCode());
+        assertThat(statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting())))
+                .containsOnly(Map.entry(200, (long) UPDATES));
         // no lost update: every write bumped the version once
         assertThat(((Number) db.user(account.id()).get("version")).longValue()).isEqualTo(version + UPDATES);
     }
