@@ -6,6 +6,7 @@
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || { echo "no $JAR: run ./mvnw package -DskipTests first" >&2; exit 1; }
 BENCH_WORK=$(mktemp -d)
+: > "$BENCH_WORK/notes"
 APP_PID=""
 
 # jdbc:postgresql://host:port/db?params -> psql connection
@@ -50,6 +51,46 @@ stop_service() {
 
 rss_mib() { awk '/VmRSS/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
 peak_rss_mib() { awk '/VmHWM/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
+
+# what the manifests give the pod (quarkus.kubernetes.* in application.properties): -XX:MaxRAM stands for the memory
+# limit the JVM would see in the container; with it the JVM picks its own collector as it would there
+# shellcheck disable=SC2206
+MANIFEST_JVM=(-XX:MaxRAM=768m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:ActiveProcessorCount=2 ${JVM_OPTS:-})
+
+# run_wrk SECONDS [env...]: one wrk run of bench/lib/workload.lua (2 threads, CONNECTIONS); prints its result line
+CONNECTIONS=${CONNECTIONS:-32}
+run_wrk() {
+  local seconds=$1; shift
+  env "$@" wrk -t2 -c$CONNECTIONS -d"${seconds}s" --timeout 10s -s bench/lib/workload.lua "$URL" | grep '^result ' || true
+}
+
+BENCH_DB=user_service_bench
+ADMIN=admin@bench.example
+PASSWORD='bench password 1'
+
+# seed_to N: bench accounts up to id N (the admin is id 1), all with the admin's hash
+seed_to() {
+  local users=$1 started=$SECONDS from
+  from=$(PGDATABASE=$BENCH_DB sql -c "SELECT count(*) FROM users WHERE email LIKE 'bench-%@bench.example'")
+  PGDATABASE=$BENCH_DB sql -c "INSERT INTO users (name, email, password)
+      SELECT 'Bench ' || g, 'bench-' || g || '@bench.example', (SELECT password FROM users WHERE email = '$ADMIN')
+      FROM generate_series($from + 1, $users - 1) g" -c "VACUUM ANALYZE users"
+  echo "seeded $users users in $((SECONDS - started)) s" >> "$BENCH_WORK/notes"
+}
+
+# bench_service_up PORT [JVM options...]: the service on a fresh bench database holding 1 000 accounts; sets TOKEN (the admin's)
+bench_service_up() {
+  psql -X -q -v ON_ERROR_STOP=1 -d "$PGDATABASE" -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" \
+    -c "CREATE DATABASE $BENCH_DB" 2>&1 | grep -v 'does not exist, skipping' || true
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$BENCH_DB" USERS_BOOTSTRAP_ADMIN_EMAIL=$ADMIN \
+    start_service "$@"
+  # the admin registers through the API; its hash (current settings) is reused for every seeded account
+  curl -fs -o /dev/null -X POST "$URL/users" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Bench admin\",\"email\":\"$ADMIN\",\"password\":\"$PASSWORD\"}"
+  TOKEN=$(curl -fs -X POST "$URL/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$ADMIN\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  seed_to 1000
+}
 
 cleanup() { stop_service || true; rm -rf "$BENCH_WORK"; }
 trap cleanup EXIT
