@@ -49,8 +49,10 @@ stop_service() {
   APP_PID=""
 }
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 rss_mib() { awk '/VmRSS/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
-peak_rss_mib() { awk '/VmHWM/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
+peak_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
+rss_mib() { awk '/VmHWM/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
 
 # what the manifests give the pod (quarkus.kubernetes.* in application.properties): -XX:MaxRAM stands for the memory
 # limit the JVM would see in the container; with it the JVM picks its own collector as it would there
