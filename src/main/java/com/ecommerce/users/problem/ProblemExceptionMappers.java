@@ -1,5 +1,6 @@
 package com.ecommerce.users.problem;
 
+import java.nio.charset.CharacterCodingException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
@@ -127,6 +128,12 @@ public class ProblemExceptionMappers {
                     .build();
         }
         return unexpected(e, uri);
+    }
+
+    /** A body that is not UTF-8 (config.StrictUtf8Bodies), from wherever its reading reported it. */
+    @ServerExceptionMapper
+    public Response notUtf8(CharacterCodingException e, UriInfo uri) {
+        return ProblemResponses.of(Response.Status.BAD_REQUEST, "The request body is not valid UTF-8", uri).build();
     }
 
     /** No credentials on an operation that needs them. */
