@@ -68,5 +68,12 @@ public interface PasswordConfig {
 
         @WithDefault("64")
         int maxParallelism();
+
+        /**
+         * bcrypt's cost is a power of two: 16 takes tens of seconds and 30 days, holding a hashing slot all along.
+         * passlib's default is 12.
+         */
+        @WithDefault("14")
+        int maxBcryptCost();
     }
 }

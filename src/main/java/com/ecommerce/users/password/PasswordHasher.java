@@ -56,6 +56,7 @@ public class PasswordHasher {
             return MessageDigest.isEqual(compute(stored, password), stored.hash());
         }
         if (isBcrypt(storedHash)) {
+            checkAccepted(bcryptCost(storedHash));
             // Elytron reads only $2a$; $2b$ and $2y$ name the same algorithm with implementation bugs of
             // other libraries fixed, so their hashes verify as $2a$.
             String normalized = "$2a$" + storedHash.substring(4);
@@ -98,6 +99,22 @@ public class PasswordHasher {
                 || stored.parallelism() > accepted.maxParallelism()) {
             throw new InvalidPasswordHashException("Argon2 parameters beyond users.password.accepted limits");
         }
+    }
+
+    private void checkAccepted(int bcryptCost) {
+        if (bcryptCost > accepted.maxBcryptCost()) {
+            throw new InvalidPasswordHashException("bcrypt cost beyond users.password.accepted limits");
+        }
+    }
+
+    /** The two decimal digits after {@code $2a$}; Elytron would loop 2^cost times, whatever the digits say. */
+    private static int bcryptCost(String hash) {
+        char tens = hash.charAt(4);
+        char units = hash.charAt(5);
+        if (tens < '0' || tens > '9' || units < '0' || units > '9' || hash.charAt(6) != '$') {
+            throw new InvalidPasswordHashException("malformed bcrypt hash");
+        }
+        return (tens - '0') * 10 + (units - '0');
     }
 
     private static boolean isBcrypt(String hash) {

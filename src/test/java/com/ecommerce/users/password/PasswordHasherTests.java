@@ -1,6 +1,7 @@
 package com.ecommerce.users.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -88,6 +89,22 @@ class PasswordHasherTests {
         assertThatThrownBy(() -> hasher.verify("secret123", corrupt))
                 .isInstanceOf(InvalidPasswordHashException.class)
                 .hasMessageNotContaining(corrupt);
+    }
+
+    @Test
+    void refusesBcryptCostsBeyondTheAcceptedOneInsteadOfLoopingForDays() {
+        // cost 30 is 2^30 rounds: days of CPU in one hashing slot
+        for (String cost : new String[] { "15", "30", "99", "1x", "-1" }) {
+            String stored = "$2b$" + cost + "$" + "a".repeat(53);
+            assertThatThrownBy(() -> hasher.verify("secret123", stored))
+                    .as(stored).isInstanceOf(InvalidPasswordHashException.class);
+        }
+        PasswordHasher lenient = PasswordTestSupport.hasher(Map.of("users.password.accepted.max-bcrypt-cost", "5"));
+        assertThatCode(() -> lenient.verify("secret123", "$2b$05$YxXgIeo7RIUI9jv0pSCJ4.R3oGfS6aHZSxGE7INirqP/u1jdyLkcW"))
+                .doesNotThrowAnyException();
+        PasswordHasher strict = PasswordTestSupport.hasher(Map.of("users.password.accepted.max-bcrypt-cost", "4"));
+        assertThatThrownBy(() -> strict.verify("secret123", "$2b$05$YxXgIeo7RIUI9jv0pSCJ4.R3oGfS6aHZSxGE7INirqP/u1jdyLkcW"))
+                .isInstanceOf(InvalidPasswordHashException.class);
     }
 
     private static String with(Argon2Hash c, Argon2Hash.Type type, int memory, int iterations, int hashLength) {

@@ -66,6 +66,9 @@ public class AuthResource {
         if (username == null || username.length() > 255) {
             throw new InvalidRequestException("username", "is required, at most 255 characters");
         }
+        if (!username.matches(LoginRequest.NO_CONTROL_CHARACTERS)) {
+            throw new InvalidRequestException("username", "must not contain control characters");
+        }
         if (password == null || password.length() > 1024) {
             throw new InvalidRequestException("password", "is required, at most 1024 characters");
         }
