@@ -16,8 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -185,11 +183,7 @@ class DatabaseOutageIT {
 
     /** Connections in the pool, from the Prometheus gauges of /q/metrics. */
     private static int pooledConnections() throws IOException, InterruptedException {
-        String metrics = http.get("/q/metrics", null, PROBE_TIMEOUT).body();
-        Matcher available = Pattern.compile("(?m)^agroal_available_count\\{[^}]*} ([0-9.]+)$").matcher(metrics);
-        Matcher active = Pattern.compile("(?m)^agroal_active_count\\{[^}]*} ([0-9.]+)$").matcher(metrics);
-        assertThat(available.find() && active.find()).as("agroal gauges in /q/metrics").isTrue();
-        return (int) (Double.parseDouble(available.group(1)) + Double.parseDouble(active.group(1)));
+        return (int) (http.metric("agroal_available_count") + http.metric("agroal_active_count"));
     }
 
     private static Duration since(long nanoTime) {

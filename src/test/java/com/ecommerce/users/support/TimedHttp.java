@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +58,22 @@ public final class TimedHttp {
         return send(HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A Prometheus metric of /q/metrics, summed over its series; fails when there is none. */
+    public double metric(String name) throws IOException, InterruptedException {
+        String metrics = get("/q/metrics", null, Duration.ofSeconds(5)).body();
+        Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+        double sum = 0;
+        boolean found = false;
+        while (series.find()) {
+            sum += Double.parseDouble(series.group(1));
+            found = true;
+        }
+        if (!found) {
+            throw new AssertionError("no metric " + name + " in /q/metrics");
+        }
+        return sum;
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
