@@ -55,10 +55,12 @@ public class LoginService {
         }
         Credentials credentials = account.get();
         throttle.reset(key);
-        if (passwords.needsRehash(credentials.passwordHash())) {
-            users.upgradeHash(credentials.id(), credentials.passwordHash(), passwords.hash(password));
-        }
-        return tokens.issue(credentials);
+        String upgraded = passwords.needsRehash(credentials.passwordHash()) ? passwords.hash(password) : null;
+        // The password may have changed while this one was verified: a token is issued only if it has not, under the
+        // row lock a change needs, so no token of the old password outlives the change, and an upgrade never
+        // overwrites a new password with a hash of the old one (LoginPasswordChangeRaceTests).
+        return users.ifPasswordUnchanged(credentials, upgraded,
+                () -> tokens.issue(credentials)).orElseThrow(LoginFailedException::new);
     }
 
     private boolean matches(String password, Credentials credentials) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -198,8 +199,10 @@ public class ProblemExceptionMappers {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
+            // Agroal says "Sorry, acquisition timeout!" when every connection is busy, but "Acquisition timeout while
+            // waiting for new connection" when opening one hangs (a black-holed database); neither has a SQLState
             if (t instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().contains("acquisition timeout")) {
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
             if (t.getCause() == t) {

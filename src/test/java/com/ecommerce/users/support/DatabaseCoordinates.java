@@ -6,6 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
 import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -30,6 +34,15 @@ public class DatabaseCoordinates implements QuarkusTestResourceLifecycleManager,
             String path = rest.substring(rest.indexOf('/') + 1);
             int query = path.indexOf('?');
             return query < 0 ? path : path.substring(0, query);
+        }
+
+        /** Plain connections to this database, for {@link TestDatabase} in tests of the packaged application. */
+        public DataSource dataSource() {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(jdbcUrl);
+            dataSource.setUser(username);
+            dataSource.setPassword(password);
+            return dataSource;
         }
 
         /** The same server, another database. */

@@ -1,8 +1,10 @@
 package com.ecommerce.users.user.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -217,16 +219,49 @@ public class UserService {
     }
 
     /**
-     * Stores a stronger hash of the same password, unless the hash changed since it was read: a password change
-     * that raced with the login wins. Neither the version nor the token cut-off moves: nothing visible changed.
+     * Runs {@code grant} (issuing a token) only if the password {@code verified} is still the account's, and while
+     * holding its row: a password change racing with the login waits for it, so the cut-off the change then sets is
+     * later than anything {@code grant} dated, and revokes it. With {@code upgradedHash}, a stronger hash of the same
+     * password replaces the verified one first, unless another login or a change replaced it already. Empty when the
+     * password changed since it was verified.
+     */
+    public <T> Optional<T> ifPasswordUnchanged(Credentials verified, String upgradedHash, Supplier<T> grant) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (upgradedHash != null) {
+                upgradeHash(verified.id(), verified.passwordHash(), upgradedHash);
+            }
+            return passwordUnchangedSince(verified.id(), verified.passwordChangedAt())
+                    ? Optional.of(grant.get())
+                    : Optional.<T> empty();
+        });
+    }
+
+    /**
+     * Stores a stronger hash of the same password, unless the hash changed since it was read: a password change that
+     * raced with the login wins. Neither the version nor the token cut-off moves: nothing visible changed. Joins the
+     * transaction of {@link #ifPasswordUnchanged}, whose row lock the update takes.
      */
     public boolean upgradeHash(int id, String oldHash, String newHash) {
-        int updated = QuarkusTransaction.requiringNew().call(() -> User.update(
+        int updated = QuarkusTransaction.joiningExisting().call(() -> User.update(
                 "passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, id, oldHash));
         if (updated == 1) {
             LOG.debugf("Upgraded the password hash of user id=%d", id);
         }
         return updated == 1;
+    }
+
+    /**
+     * Every password change moves password_changed_at (see User.changePassword), an upgrade of the hash never does.
+     * FOR SHARE waits for a change in progress (FOR UPDATE) and holds the next one back until commit; it follows an
+     * upgrade's own row lock, never precedes it, so two logins cannot deadlock.
+     */
+    private static boolean passwordUnchangedSince(int id, Instant changedAt) {
+        return !User.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM users WHERE id = ?1 AND password_changed_at = ?2 FOR SHARE")
+                .setParameter(1, id)
+                .setParameter(2, changedAt)
+                .getResultList()
+                .isEmpty();
     }
 
     private boolean matches(String password, Credentials credentials) {

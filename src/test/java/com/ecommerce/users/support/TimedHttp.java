@@ -1,0 +1,86 @@
+package com.ecommerce.users.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Requests to a {@link PackagedApp} that measure how long the answer took and never wait longer than a timeout, for
+ * tests where a hanging request is the failure being looked for. A timeout surfaces as
+ * {@link java.net.http.HttpTimeoutException}.
+ */
+public final class TimedHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String baseUri;
+
+    public TimedHttp(String baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public record Answer(int status, Optional<String> contentType, Optional<String> retryAfter, String body,
+            Duration elapsed) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType.orElse("-") + " after " + elapsed.toMillis() + " ms: " + body;
+        }
+    }
+
+    public Answer get(String path, String bearerToken, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.build());
+    }
+
+    public Answer postJson(String path, String json, Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A Prometheus metric of /q/metrics, summed over its series; fails when there is none. */
+    public double metric(String name) throws IOException, InterruptedException {
+        String metrics = get("/q/metrics", null, Duration.ofSeconds(5)).body();
+        Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+        double sum = 0;
+        boolean found = false;
+        while (series.find()) {
+            sum += Double.parseDouble(series.group(1));
+            found = true;
+        }
+        if (!found) {
+            throw new AssertionError("no metric " + name + " in /q/metrics");
+        }
+        return sum;
+    }
+
+    private Answer send(HttpRequest request) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type"),
+                response.headers().firstValue("Retry-After"), response.body(), elapsed);
+    }
+}
