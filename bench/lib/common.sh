@@ -51,13 +51,12 @@ stop_service() {
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 rss_mib() { awk '/VmRSS/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
-peak_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
-rss_mib() { awk '/VmHWM/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
+peak_rss_mib() { awk '/VmHWM/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
 
-# what the manifests give the pod (quarkus.kubernetes.* in application.properties): -XX:MaxRAM stands for the memory
-# limit the JVM would see in the container; with it the JVM picks its own collector as it would there
+# what the manifests give the pod (quarkus.kubernetes.* in application.properties): their JAVA_TOOL_OPTIONS, with
+# -XX:MaxRAM standing for the memory limit the JVM would see in the container
 # shellcheck disable=SC2206
-MANIFEST_JVM=(-XX:MaxRAM=768m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:ActiveProcessorCount=2 ${JVM_OPTS:-})
+MANIFEST_JVM=(-XX:+UseG1GC -XX:MaxRAM=768m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:ActiveProcessorCount=2 ${JVM_OPTS:-})
 
 # run_wrk SECONDS [env...]: one wrk run of bench/lib/workload.lua (2 threads, CONNECTIONS); prints its result line
 CONNECTIONS=${CONNECTIONS:-32}
