@@ -37,9 +37,7 @@ public class LoginThrottle {
         return email.toLowerCase(Locale.ROOT);
     }
 
-    // A read runs in a short transaction of its own, which returns its connection to the pool at commit. Outside
-    // one, the request's session kept the connection until the request ended: a read before a password hash held
-    // it through the hash, and 50 simultaneous registrations exhausted the pool (ConcurrentRegistrationTests).
+    // its own short transaction, for the reason given at UserService#get: no connection held through a hash
     @Transactional
     public boolean isLocked(String key) {
         Number locked = (Number) em.createNativeQuery(

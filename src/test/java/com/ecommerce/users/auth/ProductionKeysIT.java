@@ -42,8 +42,6 @@ class ProductionKeysIT {
     }
 
     private static Map<String, String> database() {
-        DatabaseCoordinates.Coordinates db = DatabaseCoordinates.current();
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password());
+        return DatabaseCoordinates.current().environment();
     }
 }

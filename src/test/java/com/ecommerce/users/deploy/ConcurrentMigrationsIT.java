@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +38,9 @@ class ConcurrentMigrationsIT {
     @Test
     void threeInstancesStartedTogetherOnAnEmptyDatabaseAllBecomeReadyAndMigrateOnce() throws Exception {
         Coordinates db = DatabaseCoordinates.current().freshDatabase(DATABASE);
-        Map<String, String> env = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password(),
-                "QUARKUS_FLYWAY_MIGRATE_AT_START", "true",
-                "USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
+        Map<String, String> env = new HashMap<>(db.environment());
+        env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
+        env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
         List<PackagedApp> replicas = new ArrayList<>();
         try {
             for (int i = 0; i < REPLICAS; i++) {

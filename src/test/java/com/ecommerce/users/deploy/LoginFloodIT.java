@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +23,8 @@ import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
 import com.ecommerce.users.support.Simultaneously;
 import com.ecommerce.users.support.TestKeys;
+import com.ecommerce.users.support.TimedHttp;
+import com.ecommerce.users.support.TimedHttp.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -52,7 +51,8 @@ class LoginFloodIT {
     private static final int LOGINS = 200;
     private static final String PASSWORD = "flood password 1";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Longest wait for one answer: a queued login gets its 503 after the 2 s hashing wait. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
     void twoHundredConcurrentLoginsStayUnderTheMemoryLimitAndTheExcessIsTurnedAwayWith503() throws Exception {
@@ -65,47 +65,46 @@ class LoginFloodIT {
         JsonNode passlib = passlibVector();
 
         Coordinates db = DatabaseCoordinates.current().freshDatabase(DATABASE);
-        try (PackagedApp app = PackagedApp.start("login-flood", Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", db.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password(),
-                "QUARKUS_FLYWAY_MIGRATE_AT_START", "true",
-                "USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile(),
-                // what the JVM sees in the container: its limits
-                "JAVA_TOOL_OPTIONS", javaToolOptions + " -XX:MaxRAM=" + limitMib + "m -XX:ActiveProcessorCount=" + cpus))) {
+        Map<String, String> env = new HashMap<>(db.environment());
+        env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
+        env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
+        // what the JVM sees in the container: its limits
+        env.put("JAVA_TOOL_OPTIONS", javaToolOptions + " -XX:MaxRAM=" + limitMib + "m -XX:ActiveProcessorCount=" + cpus);
+        try (PackagedApp app = PackagedApp.start("login-flood", env)) {
             app.awaitReady(Duration.ofSeconds(120));
-            assertThat(send(app, "POST", "/users", """
-                    {"name":"Flood","email":"template@flood.example","password":"%s"}""".formatted(PASSWORD)).statusCode())
-                    .isEqualTo(201);
+            TimedHttp http = new TimedHttp(app.baseUri());
+            assertThat(http.postJson("/users", """
+                    {"name":"Flood","email":"template@flood.example","password":"%s"}""".formatted(PASSWORD), TIMEOUT)
+                    .status()).isEqualTo(201);
             seed(db, passlib.get("hash").asText());
             // every code path warmed once, then the baseline
-            assertThat(login(app, "current-1@flood.example", PASSWORD).statusCode()).isEqualTo(200);
-            assertThat(login(app, "passlib-1@flood.example", passlib.get("password").asText()).statusCode()).isEqualTo(200);
-            long heapBefore = heapAfterFullGc(app);
+            assertThat(login(http, "current-1@flood.example", PASSWORD).status()).isEqualTo(200);
+            assertThat(login(http, "passlib-1@flood.example", passlib.get("password").asText()).status()).isEqualTo(200);
+            long heapBefore = heapAfterFullGc(app, http);
 
-            List<HttpResponse<String>> answers = Simultaneously.run(LOGINS, i -> i % 2 == 0
-                    ? login(app, "current-" + (i + 2) + "@flood.example", PASSWORD)
-                    : login(app, "passlib-" + (i + 2) + "@flood.example", passlib.get("password").asText()));
+            List<Answer> answers = Simultaneously.run(LOGINS, i -> i % 2 == 0
+                    ? login(http, "current-" + (i + 2) + "@flood.example", PASSWORD)
+                    : login(http, "passlib-" + (i + 2) + "@flood.example", passlib.get("password").asText()));
 
             assertThat(app.process().isAlive()).as("the service survived the flood").isTrue();
             assertThat(app.output()).doesNotContain("java.lang.OutOfMemoryError");
-            long ok = answers.stream().filter(a -> a.statusCode() == 200).count();
-            List<HttpResponse<String>> refused = answers.stream().filter(a -> a.statusCode() != 200).toList();
+            long ok = answers.stream().filter(a -> a.status() == 200).count();
+            List<Answer> refused = answers.stream().filter(a -> a.status() != 200).toList();
             assertThat(ok).as("logins served").isPositive();
             assertThat(refused).as("the excess is turned away").isNotEmpty().allSatisfy(a -> {
-                assertThat(a.statusCode()).isEqualTo(503);
-                assertThat(a.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-                assertThat(a.headers().firstValue("Retry-After")).isPresent();
+                assertThat(a.status()).isEqualTo(503);
+                assertThat(a.contentType()).hasValue("application/problem+json");
+                assertThat(a.retryAfter()).isPresent();
                 assertThat(a.body()).contains("urn:problem:user-service:overloaded");
             });
             if (isJvm(app)) { // a native executable has no attach API: its RSS is checked below all the same
-                long heapAfter = heapAfterFullGc(app);
+                long heapAfter = heapAfterFullGc(app, http);
                 assertThat(heapAfter).as("heap after a full GC, %d MiB before the flood", heapBefore >> 20)
                         .isLessThan(heapBefore + (32L << 20));
             }
             long peakRssMib = peakRssMib(app);
             assertThat(peakRssMib).as("peak RSS (MiB) against the container limit").isLessThan(limitMib);
-            assertThat(login(app, "current-1@flood.example", PASSWORD).statusCode()).as("serving as before").isEqualTo(200);
+            assertThat(login(http, "current-1@flood.example", PASSWORD).status()).as("serving as before").isEqualTo(200);
             System.out.printf("login flood: %d served, %d refused with 503, peak RSS %d MiB of %d MiB%n",
                     ok, refused.size(), peakRssMib, limitMib);
         }
@@ -128,18 +127,12 @@ class LoginFloodIT {
         }
     }
 
-    private HttpResponse<String> login(PackagedApp app, String email, String password) {
-        return send(app, "POST", "/auth/login", """
-                {"email":"%s","password":"%s"}""".formatted(email, password));
-    }
-
-    private HttpResponse<String> send(PackagedApp app, String method, String path, String json) {
+    private static Answer login(TimedHttp http, String email, String password) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(app.baseUri() + path)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            return http.postJson("/auth/login", """
+                    {"email":"%s","password":"%s"}""".formatted(email, password), TIMEOUT);
         } catch (IOException e) {
-            throw new AssertionError(method + " " + path + " failed: " + e, e);
+            throw new AssertionError("POST /auth/login failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -151,19 +144,14 @@ class LoginFloodIT {
     }
 
     /** Heap in use after a full collection (jcmd GC.run), read from the service's own metrics. */
-    private long heapAfterFullGc(PackagedApp app) throws Exception {
+    private static long heapAfterFullGc(PackagedApp app, TimedHttp http) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(app.process().pid()), "GC.run")
                 .redirectErrorStream(true).start();
         String output = new String(gc.getInputStream().readAllBytes());
         assertThat(gc.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(gc.exitValue()).as("jcmd GC.run: " + output).isZero();
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(app.baseUri() + "/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return (long) metrics.body().lines()
-                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        return (long) http.metric("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
     private static long peakRssMib(PackagedApp app) throws IOException {

@@ -109,9 +109,7 @@ class MigrationModesIT {
 
     private static Map<String, String> with(Map<String, String> env, Coordinates db) {
         Map<String, String> all = new HashMap<>(env);
-        all.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        all.put("QUARKUS_DATASOURCE_USERNAME", db.username());
-        all.put("QUARKUS_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password());
+        all.putAll(db.environment());
         return all;
     }
 

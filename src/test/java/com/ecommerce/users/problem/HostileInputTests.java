@@ -689,16 +689,7 @@ class HostileInputTests {
 
     /** What the service itself would put in a token of this account, changed by {@code change}. */
     private static Map<String, Object> claims(TestDatabase db, Account account, Consumer<Map<String, Object>> change) {
-        long now = Math.max(Instant.now().getEpochSecond(), db.tokenCutOff(account.id()));
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("iss", "user-service");
-        claims.put("aud", "ecommerce");
-        claims.put("sub", Integer.toString(account.id()));
-        claims.put("upn", account.email());
-        claims.put("groups", List.of("user"));
-        claims.put("iat", now);
-        claims.put("exp", now + 600);
-        claims.put("jti", UUID.randomUUID().toString());
+        Map<String, Object> claims = Jwts.serviceClaims(account.id(), account.email(), db.tokenCutOff(account.id()));
         change.accept(claims);
         return claims;
     }

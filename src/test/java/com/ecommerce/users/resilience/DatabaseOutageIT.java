@@ -73,10 +73,8 @@ class DatabaseOutageIT {
         String[] hostPort = coordinates.hostAndPort().split(":");
         proxy = CuttableTcpProxy.start(hostPort[0], hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : 5432);
         String proxied = coordinates.jdbcUrl().replace("//" + coordinates.hostAndPort() + "/", "//127.0.0.1:" + proxy.port() + "/");
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(coordinates.environment());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", proxied);
-        env.put("QUARKUS_DATASOURCE_USERNAME", coordinates.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", coordinates.password() == null ? "" : coordinates.password());
         env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
         app = PackagedApp.start("database-outage", env);
         app.awaitReady(Duration.ofSeconds(90));

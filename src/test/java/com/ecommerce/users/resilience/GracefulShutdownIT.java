@@ -58,10 +58,7 @@ class GracefulShutdownIT {
     @Test
     void sigtermTakesTheInstanceOutOfRotationThenDrainsEveryRequestInProgress() throws Exception {
         Coordinates coordinates = DatabaseCoordinates.current();
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", coordinates.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", coordinates.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", coordinates.password() == null ? "" : coordinates.password());
+        Map<String, String> env = new HashMap<>(coordinates.environment());
         env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
         env.put("QUARKUS_SHUTDOWN_DELAY", SHUTDOWN_DELAY.toSeconds() + "s");
         // slow registrations: one heavier hash at a time, so they are still running when the delay is over

@@ -45,6 +45,12 @@ public class DatabaseCoordinates implements QuarkusTestResourceLifecycleManager,
             return dataSource;
         }
 
+        /** QUARKUS_DATASOURCE_* naming this database, for the environment of a {@link PackagedApp}. */
+        public Map<String, String> environment() {
+            return Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl, "QUARKUS_DATASOURCE_USERNAME", username,
+                    "QUARKUS_DATASOURCE_PASSWORD", password == null ? "" : password);
+        }
+
         /** The same server, another database. */
         public Coordinates withDatabase(String name) {
             String prefix = "jdbc:postgresql://" + hostAndPort() + "/";

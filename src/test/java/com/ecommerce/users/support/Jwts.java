@@ -1,13 +1,17 @@
 package com.ecommerce.users.support;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads the parts of a compact JWS without verifying it. */
+/** Reads the parts of a compact JWS without verifying it, and makes the claims of one to sign in tests. */
 public final class Jwts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,6 +25,24 @@ public final class Jwts {
 
     public static Map<String, Object> claims(String token) {
         return part(token, 1);
+    }
+
+    /**
+     * What the service itself would put in a token of this user-role account, valid for 10 min; dated no earlier than
+     * the account's token cut-off (TestDatabase#tokenCutOff), as the service dates its own.
+     */
+    public static Map<String, Object> serviceClaims(int accountId, String email, long tokenCutOff) {
+        long now = Math.max(Instant.now().getEpochSecond(), tokenCutOff);
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("iss", "user-service");
+        claims.put("aud", "ecommerce");
+        claims.put("sub", Integer.toString(accountId));
+        claims.put("upn", email);
+        claims.put("groups", List.of("user"));
+        claims.put("iat", now);
+        claims.put("exp", now + 600);
+        claims.put("jti", UUID.randomUUID().toString());
+        return claims;
     }
 
     public static String encode(Map<String, Object> json) {

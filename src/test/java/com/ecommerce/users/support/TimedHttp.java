@@ -62,8 +62,14 @@ public final class TimedHttp {
 
     /** A Prometheus metric of /q/metrics, summed over its series; fails when there is none. */
     public double metric(String name) throws IOException, InterruptedException {
+        return metric(name, "");
+    }
+
+    /** The same, over the series whose labels include {@code label} (such as {@code area="heap"}). */
+    public double metric(String name, String label) throws IOException, InterruptedException {
         String metrics = get("/q/metrics", null, Duration.ofSeconds(5)).body();
-        Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+        String labels = label.isEmpty() ? "(?:\\{[^}]*})?" : "\\{[^}]*" + Pattern.quote(label) + "[^}]*}";
+        Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + labels + " (\\S+)$").matcher(metrics);
         double sum = 0;
         boolean found = false;
         while (series.find()) {

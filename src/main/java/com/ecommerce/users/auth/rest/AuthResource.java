@@ -66,7 +66,7 @@ public class AuthResource {
         if (username == null || username.length() > 255) {
             throw new InvalidRequestException("username", "is required, at most 255 characters");
         }
-        if (!username.matches(LoginRequest.NO_CONTROL_CHARACTERS)) {
+        if (LoginRequest.CONTROL_CHARACTER.matcher(username).find()) {
             throw new InvalidRequestException("username", "must not contain control characters");
         }
         if (password == null || password.length() > 1024) {

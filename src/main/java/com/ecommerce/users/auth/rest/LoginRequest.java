@@ -18,4 +18,6 @@ public record LoginRequest(
         @NotNull @Size(max = 1024) @Schema(examples = "correct horse battery staple", writeOnly = true) String password) {
 
     static final String NO_CONTROL_CHARACTERS = "[^\\p{Cc}]*";
+    /** The same rule for the form login, compiled once. */
+    static final java.util.regex.Pattern CONTROL_CHARACTER = java.util.regex.Pattern.compile("\\p{Cc}");
 }
