@@ -2,6 +2,7 @@ package com.ecommerce.users.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,15 +15,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Counts failed password guesses per email address in PostgreSQL (table login_throttle), so the count holds across
- * replicas. After {@code lock-after-failures} failures the address is locked for {@code first-lock}, doubling with
- * each further failure up to {@code max-lock}. Guesses during a lock are refused without being counted, so they
- * cannot extend it, and every lock ends: an attacker can slow a victim's logins down, not lock them out for good.
+ * Counts password attempts in PostgreSQL (table login_throttle), so the counts hold across replicas: per (email
+ * address, client address), locked after {@code lock-after-failures}, and per email address from any client, locked
+ * after the looser {@code account-lock-after-failures}. A lock lasts {@code first-lock}, doubling with each further
+ * failure up to {@code max-lock}.
+ *
+ * <p>An attempt is counted as a failure <em>before</em> its password is checked, by an atomic upsert that also tells
+ * whether a lock is running: N simultaneous guesses get at most the threshold's worth of evaluations, whatever N. A
+ * success then clears the counts. Attempts refused during a lock are not counted, so they cannot extend it, and every
+ * lock ends: an attacker can slow the owner down from their own address, not lock them out from another.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
+
+    /** The client of the account-wide row. */
+    static final String ANY_CLIENT = "*";
 
     private final EntityManager em;
     private final ThrottleConfig config;
@@ -37,51 +46,90 @@ public class LoginThrottle {
         return email.toLowerCase(Locale.ROOT);
     }
 
-    // its own short transaction, for the reason given at UserService#get: no connection held through a hash
-    @Transactional
-    public boolean isLocked(String key) {
-        Number locked = (Number) em.createNativeQuery(
-                "SELECT count(*) FROM login_throttle WHERE email_key = ?1 AND locked_until > ?2")
-                .setParameter(1, key)
-                .setParameter(2, Instant.now())
-                .getSingleResult();
-        return locked.intValue() > 0;
+    /**
+     * Counts an attempt on {@code emailKey} from {@code client}, unless a lock is running; false when one is. Joins the
+     * caller's transaction, whose rollback undoes the count (as when the account-wide row turns out to be locked).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryReserve(String emailKey, String client) {
+        return reserve(emailKey, client, config.lockAfterFailures())
+                && reserve(emailKey, ANY_CLIENT, config.accountLockAfterFailures());
     }
 
-    /** Counts a failure, atomically across replicas, and locks the address once there are enough of them. */
-    public void recordFailure(String key) {
-        Instant now = Instant.now();
+    /** After a successful check: the address starts afresh, from this client and account-wide. */
+    public void reset(String emailKey, String client) {
+        // row by row, in the order tryReserve locks them: the reverse order could deadlock with a reservation
         QuarkusTransaction.requiringNew().run(() -> {
-            Number failures = (Number) em.createNativeQuery("""
-                    INSERT INTO login_throttle AS t (email_key, failures, last_failure_at) VALUES (?1, 1, ?2)
-                    ON CONFLICT (email_key) DO UPDATE SET
-                        failures = CASE WHEN t.last_failure_at < ?3 THEN 1 ELSE t.failures + 1 END,
-                        last_failure_at = ?2
-                    RETURNING failures""")
-                    .setParameter(1, key)
-                    .setParameter(2, now)
-                    .setParameter(3, now.minus(config.forgetAfter()))
-                    .getSingleResult();
-            Duration lock = lockFor(failures.intValue());
-            if (!lock.isZero()) {
-                em.createNativeQuery("UPDATE login_throttle SET locked_until = ?2 WHERE email_key = ?1")
-                        .setParameter(1, key)
-                        .setParameter(2, now.plus(lock))
-                        .executeUpdate();
-            }
+            forget(emailKey, client);
+            forget(emailKey, ANY_CLIENT);
         });
     }
 
-    /** After a successful login the address starts afresh. */
-    public void reset(String key) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM login_throttle WHERE email_key = ?1")
-                .setParameter(1, key)
-                .executeUpdate());
+    private void forget(String emailKey, String client) {
+        em.createNativeQuery("DELETE FROM login_throttle WHERE email_key = ?1 AND client = ?2")
+                .setParameter(1, emailKey)
+                .setParameter(2, client)
+                .executeUpdate();
+    }
+
+    /**
+     * Takes back the count of an attempt that was admitted but never evaluated (no hashing slot came free): overload
+     * must not count against the owner. A lock that attempt set is lifted if the count falls below its threshold.
+     */
+    public void release(String emailKey, String client) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            uncount(emailKey, client, config.lockAfterFailures());
+            uncount(emailKey, ANY_CLIENT, config.accountLockAfterFailures());
+        });
+    }
+
+    private void uncount(String emailKey, String client, int threshold) {
+        em.createNativeQuery("""
+                UPDATE login_throttle SET failures = failures - 1,
+                    locked_until = CASE WHEN failures - 1 < ?3 THEN NULL ELSE locked_until END
+                WHERE email_key = ?1 AND client = ?2 AND failures > 0""")
+                .setParameter(1, emailKey)
+                .setParameter(2, client)
+                .setParameter(3, threshold)
+                .executeUpdate();
+    }
+
+    // One statement decides and counts, under the row lock the upsert takes: PostgreSQL serialises concurrent
+    // attempts on one row, and each sees the count its predecessor wrote. The WHERE skips the update (no row
+    // returned) while a lock runs.
+    private boolean reserve(String emailKey, String client, int threshold) {
+        Instant now = Instant.now();
+        List<?> counted = em.createNativeQuery("""
+                INSERT INTO login_throttle AS t (email_key, client, failures, last_failure_at) VALUES (?1, ?2, 1, ?3)
+                ON CONFLICT (email_key, client) DO UPDATE SET
+                    failures = CASE WHEN t.last_failure_at < ?4 THEN 1 ELSE t.failures + 1 END,
+                    last_failure_at = ?3,
+                    locked_until = NULL
+                WHERE t.locked_until IS NULL OR t.locked_until <= ?3
+                RETURNING failures""")
+                .setParameter(1, emailKey)
+                .setParameter(2, client)
+                .setParameter(3, now)
+                .setParameter(4, now.minus(config.forgetAfter()))
+                .getResultList();
+        if (counted.isEmpty()) {
+            return false;
+        }
+        Duration lock = lockFor(((Number) counted.getFirst()).intValue(), threshold);
+        if (!lock.isZero()) {
+            // this attempt is the threshold's last: should it fail, the lock is already in place for the next ones
+            em.createNativeQuery("UPDATE login_throttle SET locked_until = ?3 WHERE email_key = ?1 AND client = ?2")
+                    .setParameter(1, emailKey)
+                    .setParameter(2, client)
+                    .setParameter(3, now.plus(lock))
+                    .executeUpdate();
+        }
+        return true;
     }
 
     /** Zero below the threshold, then first-lock doubled per further failure, never more than max-lock. */
-    Duration lockFor(int failures) {
-        int beyond = failures - config.lockAfterFailures();
+    Duration lockFor(int failures, int threshold) {
+        int beyond = failures - threshold;
         if (beyond < 0) {
             return Duration.ZERO;
         }

@@ -10,10 +10,18 @@ import jakarta.validation.constraints.Min;
 @ConfigMapping(prefix = "users.login.throttle")
 public interface ThrottleConfig {
 
-    /** Consecutive failures for one email address before it is locked. */
+    /** Failures for one email address from one client address before that pair is locked. */
     @WithDefault("5")
     @Min(1)
     int lockAfterFailures();
+
+    /**
+     * Failures for one email address from all client addresses together before it is locked for everybody: the
+     * ceiling on guesses spread over many addresses. Looser, so that one address cannot lock the owner out.
+     */
+    @WithDefault("50")
+    @Min(1)
+    int accountLockAfterFailures();
 
     /** The first lock; each further failure doubles it. */
     @WithDefault("2s")

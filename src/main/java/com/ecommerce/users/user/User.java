@@ -2,7 +2,6 @@ package com.ecommerce.users.user;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -66,13 +65,19 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
-    /**
-     * Sets a new password hash and revokes every token issued so far: from now on a token needs an iat of at least
-     * {@link #passwordChangedAt}. Token iat claims count whole seconds and are never dated before the cut-off in force
-     * when they are issued, so the new cut-off is the next whole second, and always past the previous cut-off.
-     */
+    /** Sets a new password hash and revokes every token issued so far ({@link #revokeTokens}). */
     public void changePassword(String newHash) {
         passwordHash = newHash;
+        revokeTokens();
+    }
+
+    /**
+     * Revokes every token issued so far (a password or an email change): from now on a token needs an iat of at least
+     * {@link #passwordChangedAt}, the column's name from the time only a password change did this. Token iat claims
+     * count whole seconds and are never dated before the cut-off in force when they are issued, so the new cut-off is
+     * the next whole second, and always past the previous cut-off.
+     */
+    public void revokeTokens() {
         Instant now = Instant.now();
         Instant cutOff = now.truncatedTo(ChronoUnit.SECONDS);
         if (cutOff.isBefore(now)) {
@@ -94,10 +99,6 @@ public class User extends PanacheEntityBase {
     @PreUpdate
     void onUpdate() {
         updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public static Optional<User> findByEmail(String email) {
-        return find("lower(email) = lower(?1)", email).firstResultOptional();
     }
 
     public static boolean emailTaken(String email) {

@@ -1,13 +1,16 @@
 package com.ecommerce.users.auth;
 
 import static com.ecommerce.users.user.UserApi.PASSWORD;
+import static com.ecommerce.users.user.UserApi.PROBLEM_JSON;
 import static com.ecommerce.users.user.UserApi.login;
 import static com.ecommerce.users.user.UserApi.newAccount;
 import static com.ecommerce.users.user.UserApi.uniqueEmail;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -16,22 +19,32 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.support.Simultaneously;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.user.UserApi.Account;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 /**
- * Repeated failures lock an address (5 failures, then 2 s doubling: the defaults), with the very answer of a wrong
- * password; the lock wears off on its own, and guesses made during it do not make it longer.
+ * Repeated failures lock an (address, client) pair (5 failures, then 2 s doubling: the defaults), with the very answer
+ * of a wrong password; the lock wears off on its own, guesses made during it do not make it longer, simultaneous
+ * guesses cannot slip past it, and it does not reach the owner on another network. The test profile trusts one proxy
+ * hop, so X-Forwarded-For plays the client's address; without it the client is the socket's peer, 127.0.0.1.
  */
 @QuarkusTest
 class ThrottlingTests {
 
     private static final int LOCK_AFTER = 5;
+    private static final String LOCAL = "127.0.0.1";
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void failuresLockTheAccountThenTheLockWearsOff() {
@@ -40,8 +53,9 @@ class ThrottlingTests {
         for (int i = 0; i < LOCK_AFTER; i++) {
             wrongAnswer = login(account.email(), "wrong guess " + i).statusCode(401).extract().asString();
         }
-        Map<String, Object> row = db().row("SELECT failures, locked_until FROM login_throttle WHERE email_key = ?",
-                account.email().toLowerCase());
+        Map<String, Object> row = db().row(
+                "SELECT failures, locked_until FROM login_throttle WHERE email_key = ? AND client = ?",
+                account.email().toLowerCase(), LOCAL);
         assertThat(row.get("failures")).isEqualTo(LOCK_AFTER);
         assertThat(row.get("locked_until")).as("kept in PostgreSQL, for every replica").isNotNull();
 
@@ -65,8 +79,89 @@ class ThrottlingTests {
         for (int i = 0; i < LOCK_AFTER; i++) {
             login(nobody, "guess " + i).statusCode(401);
         }
-        assertThat(db().count("SELECT count(*) FROM login_throttle WHERE email_key = ? AND locked_until > now()",
-                nobody.toLowerCase())).isEqualTo(1);
+        assertThat(db().count("SELECT count(*) FROM login_throttle WHERE email_key = ? AND client = ? AND locked_until > now()",
+                nobody.toLowerCase(), LOCAL)).isEqualTo(1);
+    }
+
+    @Test
+    void simultaneousGuessesGetNoMoreEvaluationsThanTheThreshold() throws Exception {
+        Account account = newAccount("Besieged");
+        double evaluatedBefore = checks("matched") + checks("mismatched");
+        double throttledBefore = checks("throttled");
+
+        List<Integer> statuses = Simultaneously.run(50,
+                i -> login(account.email(), "simultaneous guess " + i).extract().statusCode());
+
+        assertThat(statuses).as("one answer for all").containsOnly(401);
+        assertThat(checks("matched") + checks("mismatched") - evaluatedBefore).as("passwords hashed and compared")
+                .isEqualTo(LOCK_AFTER);
+        assertThat(checks("throttled") - throttledBefore).as("refused without a hash").isEqualTo(50 - LOCK_AFTER);
+        assertThat(db().row("SELECT failures FROM login_throttle WHERE email_key = ? AND client = ?",
+                account.email().toLowerCase(), LOCAL).get("failures")).isEqualTo(LOCK_AFTER);
+    }
+
+    @Test
+    void guessesFromOneAddressDoNotLockTheOwnerOutFromAnother() throws Exception {
+        Account account = newAccount("Targeted");
+        List<Integer> statuses = Simultaneously.run(20, thread -> {
+            for (int i = 0; i < 5; i++) {
+                loginFrom("203.0.113.7", account.email(), "attacker guess " + thread + "/" + i).statusCode(401);
+            }
+            return 401;
+        });
+        assertThat(statuses).hasSize(20); // 100 guesses, all refused
+        assertThat(db().row("SELECT locked_until FROM login_throttle WHERE email_key = ? AND client = ?",
+                account.email().toLowerCase(), "203.0.113.7").get("locked_until")).as("the attacker's address").isNotNull();
+
+        loginFrom("198.51.100.2", account.email(), PASSWORD).statusCode(200);
+        loginFrom("203.0.113.7", account.email(), PASSWORD).statusCode(401); // still locked for the attacker's address
+    }
+
+    @Test
+    void guessesSpreadOverManyAddressesLockTheAccountForEverybody() {
+        Account account = newAccount("Distributed");
+        for (int i = 0; i < 50; i++) { // users.login.throttle.account-lock-after-failures
+            loginFrom("192.0.2." + (i + 1), account.email(), "botnet guess " + i).statusCode(401);
+        }
+        loginFrom("198.51.100.99", account.email(), PASSWORD).statusCode(401); // the account-wide ceiling
+        assertThat(db().row("SELECT locked_until FROM login_throttle WHERE email_key = ? AND client = '*'",
+                account.email().toLowerCase()).get("locked_until")).isNotNull();
+    }
+
+    @Test
+    void theClientIsTheAddressTheTrustedProxyAppended() {
+        String nobody = uniqueEmail();
+        given().header("X-Forwarded-For", "10.9.9.9, 203.0.113.50").contentType(ContentType.JSON)
+                .body("{\"email\": \"%s\", \"password\": \"guess\"}".formatted(nobody))
+                .post("/auth/login").then().statusCode(401);
+        assertThat(db().rows("SELECT client FROM login_throttle WHERE email_key = ? ORDER BY client", nobody.toLowerCase()))
+                .as("the left entry is the client's own claim, never used")
+                .extracting(row -> row.get("client")).containsExactly("*", "203.0.113.50");
+
+        given().header("X-Forwarded-For", "203.0.113.50, not-an-address").contentType(ContentType.JSON)
+                .body("{\"email\": \"%s\", \"password\": \"guess\"}".formatted(nobody))
+                .post("/auth/login").then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void failedLoginsAreAnsweredNoEarlierThanTheFloorLockedOnesIncluded() {
+        String nobody = uniqueEmail();
+        Duration floor = Duration.ofMillis(100); // %test.users.login.failure-floor
+        for (int i = 0; i < LOCK_AFTER + 3; i++) { // unknown address, then locked
+            long started = System.nanoTime();
+            login(nobody, "guess " + i).statusCode(401);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("attempt %d", i).isGreaterThanOrEqualTo(floor);
+        }
+    }
+
+    private static ValidatableResponse loginFrom(String client, String email, String password) {
+        return given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password))
+                .when().post("/auth/login").then();
+    }
+
+    private double checks(String outcome) {
+        return metrics.counter("users.password.checks", "outcome", outcome).count();
     }
 
     private TestDatabase db() {

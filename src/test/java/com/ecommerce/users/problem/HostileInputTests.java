@@ -408,7 +408,8 @@ class HostileInputTests {
         cases.add(patch("patch me: invalid UTF-8 in the name", "/users/me").bearer("user")
                 .mergePatch(concat(bytes("{\"name\": \""), new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }, bytes("\"}"))).expect(400));
         cases.add(patch("patch me: the email of another account", "/users/me").bearer("user")
-                .mergePatch("{\"email\": \"" + UserApi.ADMIN_EMAIL.toUpperCase(Locale.ROOT) + "\"}").expect(409));
+                .mergePatch("{\"email\": \"" + UserApi.ADMIN_EMAIL.toUpperCase(Locale.ROOT) + "\", \"currentPassword\": \""
+                        + UserApi.PASSWORD + "\"}").expect(409));
         cases.add(patch("patch me: a malformed If-Match", "/users/me").bearer("user").header("If-Match", "\"unterminated")
                 .mergePatch("{\"name\": \"If-Match\"}").expect(400));
         cases.add(patch("patch me: If-Match of a version that never was", "/users/me").bearer("user").header("If-Match", "\"-1\"")

@@ -15,7 +15,8 @@ public class ProductionAuth implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         return Map.of("users.jwt.signing-key-location", TestKeys.signingKeyFile(),
-                "users.bootstrap-admin.email", UserApi.ADMIN_EMAIL);
+                "users.bootstrap-admin.email", UserApi.ADMIN_EMAIL,
+                "users.bootstrap-admin.password", UserApi.ADMIN_PASSWORD);
     }
 
     @Override

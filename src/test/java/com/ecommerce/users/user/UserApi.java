@@ -17,7 +17,10 @@ public final class UserApi {
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String MERGE_PATCH = "application/merge-patch+json";
     public static final String PASSWORD = "correct horse battery staple";
-    /** users.bootstrap-admin.email of the test profile and of the integration tests' application. */
+    /**
+     * users.bootstrap-admin.email and .password of the test profile and of the integration tests' application: start-up
+     * creates this admin.
+     */
     public static final String ADMIN_EMAIL = "admin@user-service.test";
     public static final String ADMIN_PASSWORD = "admin password for tests";
 
@@ -70,13 +73,8 @@ public final class UserApi {
         return new Account(id, email, PASSWORD, token(email, PASSWORD));
     }
 
-    /** The bootstrap admin, registered on first use. */
+    /** The bootstrap admin, which start-up created. */
     public static Account admin() {
-        ValidatableResponse registered = register("Admin", ADMIN_EMAIL, ADMIN_PASSWORD);
-        int status = registered.extract().statusCode();
-        if (status != 201 && status != 409) {
-            throw new AssertionError("cannot register the admin: " + status);
-        }
         String token = token(ADMIN_EMAIL, ADMIN_PASSWORD);
         int id = given().auth().oauth2(token).get("/users/me").then().statusCode(200).extract().path("id");
         return new Account(id, ADMIN_EMAIL, ADMIN_PASSWORD, token);

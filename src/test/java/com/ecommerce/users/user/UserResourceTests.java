@@ -160,7 +160,8 @@ class UserResourceTests {
                 .body("updatedAt", not(equalTo(createdAt)));
 
         String newEmail = uniqueEmail();
-        account.auth().contentType(MERGE_PATCH).body("{\"email\": \"%s\"}".formatted(newEmail))
+        account.auth().contentType(MERGE_PATCH)
+                .body("{\"email\": \"%s\", \"currentPassword\": \"%s\"}".formatted(newEmail, account.password()))
                 .when().patch("/users/" + account.id())
                 .then().statusCode(200)
                 .header("ETag", "\"2\"")
@@ -210,7 +211,9 @@ class UserResourceTests {
                 .body("errors[0].field", equalTo("name")).body("errors[0].message", equalTo("must not be null"));
         account.auth().contentType(MERGE_PATCH).body("{\"id\": 5}").when().patch(path)
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("id"));
-        account.auth().contentType(MERGE_PATCH).body("{\"email\": \"%s\"}".formatted(taken.toUpperCase())).when().patch(path)
+        account.auth().contentType(MERGE_PATCH)
+                .body("{\"email\": \"%s\", \"currentPassword\": \"%s\"}".formatted(taken.toUpperCase(), account.password()))
+                .when().patch(path)
                 .then().statusCode(409).contentType(PROBLEM_JSON);
         account.auth().contentType(MERGE_PATCH).body("{\"name\": \"\"}").when().patch(path)
                 .then().statusCode(400).body("errors[0].field", equalTo("name"));

@@ -7,6 +7,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,10 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.users.auth.IssuedToken;
+import com.ecommerce.users.auth.LoginFailureFloor;
 import com.ecommerce.users.auth.LoginService;
+import com.ecommerce.users.http.ClientAddress;
 import com.ecommerce.users.problem.InvalidRequestException;
 import com.ecommerce.users.problem.Problem;
 
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 
 /** Password login, as JSON or as the OAuth 2.0 password grant form (which Swagger UI's Authorize button sends). */
@@ -43,23 +49,31 @@ import jakarta.annotation.security.PermitAll;
 public class AuthResource {
 
     private final LoginService logins;
+    private final LoginFailureFloor failureFloor;
+    private final ClientAddress clients;
 
-    AuthResource(LoginService logins) {
+    AuthResource(LoginService logins, LoginFailureFloor failureFloor, ClientAddress clients) {
         this.logins = logins;
+        this.failureFloor = failureFloor;
+        this.clients = clients;
     }
 
+    // Blocking: the login hashes and queries on a worker thread; the Uni lets a failure wait for its floor on a timer.
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with email and password")
-    public Response login(@NotNull(message = "a JSON body is required") @Valid LoginRequest request) {
-        return token(logins.login(request.email(), request.password()));
+    public Uni<Response> login(@NotNull(message = "a JSON body is required") @Valid LoginRequest request,
+            @Context HttpServerRequest http) {
+        return login(request.email(), request.password(), http);
     }
 
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Log in with the OAuth 2.0 password grant (username is the email)")
-    public Response loginForm(@FormParam("grant_type") String grantType, @FormParam("username") String username,
-            @FormParam("password") String password) {
+    public Uni<Response> loginForm(@FormParam("grant_type") String grantType, @FormParam("username") String username,
+            @FormParam("password") String password, @Context HttpServerRequest http) {
         if (grantType != null && !grantType.equals("password")) {
             throw new InvalidRequestException("grant_type", "only the password grant is supported");
         }
@@ -72,7 +86,13 @@ public class AuthResource {
         if (password == null || password.length() > 1024) {
             throw new InvalidRequestException("password", "is required, at most 1024 characters");
         }
-        return token(logins.login(username, password));
+        return login(username, password, http);
+    }
+
+    private Uni<Response> login(String email, String password, HttpServerRequest http) {
+        long started = System.nanoTime();
+        String client = clients.of(http);
+        return failureFloor.answer(started, () -> token(logins.login(email, password, client)));
     }
 
     private static Response token(IssuedToken token) {

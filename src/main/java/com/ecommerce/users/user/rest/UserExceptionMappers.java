@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.ecommerce.users.problem.ProblemResponses;
-import com.ecommerce.users.user.service.BootstrapAdminException;
 import com.ecommerce.users.user.service.DuplicateEmailException;
 import com.ecommerce.users.user.service.ForbiddenChangeException;
 import com.ecommerce.users.user.service.WrongPasswordException;
@@ -43,12 +42,6 @@ public class UserExceptionMappers {
     public Response wrongPassword(WrongPasswordException e, UriInfo uri) {
         return ProblemResponses.of(403, "wrong-password", "Wrong password",
                 "The current password is wrong, or there were too many attempts; try again later", uri).build();
-    }
-
-    @ServerExceptionMapper
-    public Response bootstrapAdmin(BootstrapAdminException e, UriInfo uri) {
-        return ProblemResponses.of(409, "bootstrap-admin", "Bootstrap admin",
-                "The account named by users.bootstrap-admin.email keeps the admin role", uri).build();
     }
 
     @ServerExceptionMapper

@@ -38,6 +38,10 @@ public class UserPatchRequest {
     @Schema(minLength = 8, maxLength = 1024, writeOnly = true)
     String password;
 
+    @Size(max = 1024)
+    @Schema(description = "Required to change your own email: your current password", maxLength = 1024, writeOnly = true)
+    String currentPassword;
+
     @Pattern(regexp = "user|admin", message = "must be user or admin")
     @Schema(description = "Only an admin may set it", enumeration = { "user", "admin" })
     String role;
@@ -58,11 +62,17 @@ public class UserPatchRequest {
     }
 
     @JsonSetter(nulls = Nulls.FAIL)
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    @JsonSetter(nulls = Nulls.FAIL)
     public void setRole(String role) {
         this.role = role;
     }
 
     UserChanges toChanges() {
-        return new UserChanges(name, email, password, role == null ? null : Role.fromValue(role));
+        return new UserChanges(name, email, password, role == null ? null : Role.fromValue(role),
+                currentPassword);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.ecommerce.users.http.ClientAddress;
 import com.ecommerce.users.problem.Problem;
 import com.ecommerce.users.user.User;
 import com.ecommerce.users.user.service.Caller;
@@ -41,6 +43,7 @@ import com.ecommerce.users.user.service.UserService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The account API: a thin HTTP layer over {@link UserService}. Registration is public; everything else needs a
@@ -65,10 +68,12 @@ public class UserResource {
 
     private final UserService users;
     private final SecurityIdentity identity;
+    private final ClientAddress clients;
 
-    UserResource(UserService users, SecurityIdentity identity) {
+    UserResource(UserService users, SecurityIdentity identity, ClientAddress clients) {
         this.users = users;
         this.identity = identity;
+        this.clients = clients;
     }
 
     @POST
@@ -152,21 +157,23 @@ public class UserResource {
     @Authenticated
     @Consumes(MERGE_PATCH_JSON)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change the caller's name or email", description = "JSON merge patch (RFC 7396). The password "
-            + "changes with PUT /users/me/password; the role only by an admin.")
+    @Operation(summary = "Change the caller's name or email", description = "JSON merge patch (RFC 7396). A new email "
+            + "needs currentPassword, and ends every token of the account, this one included: log in again with the "
+            + "new email. The password changes with PUT /users/me/password; the role only by an admin.")
     @APIResponse(responseCode = "200", description = "The changed account", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A role or password change",
+    @APIResponse(responseCode = "403", description = "A role or password change, or a wrong currentPassword",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Email already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patchMe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
-        return patch(caller().userId(), ifMatch, request);
+            @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
+            @Context HttpServerRequest http) {
+        return patch(caller().userId(), ifMatch, request, http);
     }
 
     @PATCH
@@ -175,8 +182,9 @@ public class UserResource {
     @Consumes(MERGE_PATCH_JSON)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change an account (itself or admin)", description = "JSON merge patch (RFC 7396) of name, "
-            + "email, and, by an admin, role and another account's password. With If-Match, the change applies only "
-            + "if the account still has that version.")
+            + "email, and, by an admin, role and another account's password. A new email for the caller's own "
+            + "account needs currentPassword and ends its tokens. With If-Match, the change applies only if the "
+            + "account still has that version.")
     @APIResponse(responseCode = "200", description = "The changed account",
             headers = @Header(name = HttpHeaders.ETAG, description = "New version"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
@@ -186,7 +194,7 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account, or not the caller's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Email already registered, or demotion of the bootstrap admin",
+    @APIResponse(responseCode = "409", description = "Email already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -194,8 +202,9 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@Parameter(description = ID) @PathParam("id") int id,
             @Parameter(description = "ETag of the version the change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
-        User user = users.update(caller(), id, request.toChanges(), EntityTags.ifMatch(ifMatch));
+            @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
+            @Context HttpServerRequest http) {
+        User user = users.update(caller(), id, request.toChanges(), EntityTags.ifMatch(ifMatch), clients.of(http));
         return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
     }
 
@@ -211,8 +220,9 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Wrong current password, or too many attempts",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request) {
-        users.changeOwnPassword(caller(), request.currentPassword(), request.newPassword());
+    public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request,
+            @Context HttpServerRequest http) {
+        users.changeOwnPassword(caller(), request.currentPassword(), request.newPassword(), clients.of(http));
         return Response.noContent().build();
     }
 

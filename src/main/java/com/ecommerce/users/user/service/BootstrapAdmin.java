@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.password.InvalidPasswordHashException;
+import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.User;
 
@@ -15,32 +17,86 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The first admin comes from configuration: the account whose email equals {@code users.bootstrap-admin.email}
- * (any letter case) holds the admin role, whether it registers before this start or after it.
+ * The first admin, from configuration, as Keycloak's bootstrap admin and the FastAPI template's first superuser: at
+ * start-up, when no account holds the admin role, the account {@code users.bootstrap-admin.email} is created with the
+ * password {@code users.bootstrap-admin.password}, or, if that address is registered already, promoted only if the
+ * configured password is its password (proof that its owner is the operator). Once an admin exists, both settings
+ * are ignored: an address never carries a role by itself, so registering it, or moving an email onto it, grants
+ * nothing (BootstrapAdminIT).
  */
 @ApplicationScoped
 public class BootstrapAdmin {
 
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
+    /** pg_advisory_xact_lock key: replicas starting together decide one after the other. ASCII "useradm". */
+    private static final long LOCK = 0x75736572_61646dL;
+    private static final int MIN_PASSWORD_LENGTH = 8;
+
+    public enum Outcome { NOT_CONFIGURED, ADMIN_EXISTS, CREATED, PROMOTED, REFUSED }
 
     private final Optional<String> email;
+    private final Optional<String> password;
+    private final PasswordHasher passwords;
 
-    BootstrapAdmin(@ConfigProperty(name = "users.bootstrap-admin.email") Optional<String> email) {
+    BootstrapAdmin(@ConfigProperty(name = "users.bootstrap-admin.email") Optional<String> email,
+            @ConfigProperty(name = "users.bootstrap-admin.password") Optional<String> password, PasswordHasher passwords) {
         this.email = email.map(String::strip).filter(e -> !e.isEmpty());
+        this.password = password.filter(p -> !p.isEmpty());
+        this.passwords = passwords;
     }
 
-    public boolean is(String candidate) {
-        return email.isPresent() && candidate != null && email.get().equalsIgnoreCase(candidate.strip());
+    void onStart(@Observes StartupEvent event) {
+        ensureAdmin();
     }
 
-    /** An account registered before this start (or demoted by hand in the database) gets its role back. */
-    void promote(@Observes StartupEvent event) {
-        email.ifPresent(address -> {
-            long promoted = QuarkusTransaction.requiringNew().call(() -> User.update(
-                    "role = ?1 where lower(email) = lower(?2) and role <> ?1", Role.ADMIN, address));
-            if (promoted > 0) {
-                LOG.info("Granted the admin role to the bootstrap admin account");
+    /** What start-up does; each outcome but ADMIN_EXISTS is logged in one line. */
+    public Outcome ensureAdmin() {
+        if (email.isEmpty()) {
+            return Outcome.NOT_CONFIGURED;
+        }
+        if (password.isEmpty() || password.get().length() < MIN_PASSWORD_LENGTH) {
+            LOG.warn("users.bootstrap-admin.email is set without a users.bootstrap-admin.password of 8 characters or "
+                    + "more: no account is created or promoted (docs/security.md, \"The first admin\")");
+            return Outcome.NOT_CONFIGURED;
+        }
+        String newHash = passwords.hash(password.get()); // before the transaction: no connection held through it
+        // The verification of an existing account's hash runs inside it, under the lock: once per start at most.
+        return QuarkusTransaction.requiringNew().call(() -> {
+            User.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK)
+                    .getSingleResult();
+            if (User.count("role = ?1", Role.ADMIN) > 0) {
+                return Outcome.ADMIN_EXISTS;
             }
+            Optional<User> existing = User.<User> find("lower(email) = lower(?1)", email.get()).firstResultOptional();
+            if (existing.isEmpty()) {
+                User admin = new User();
+                admin.name = "Administrator";
+                admin.email = email.get();
+                admin.role = Role.ADMIN;
+                admin.changePassword(newHash);
+                admin.persistAndFlush();
+                LOG.infof("Created the bootstrap admin, account id=%d, with users.bootstrap-admin.password", admin.id);
+                return Outcome.CREATED;
+            }
+            User account = existing.get();
+            if (ownsConfiguredPassword(account)) {
+                account.role = Role.ADMIN;
+                LOG.infof("Granted the admin role to account id=%d: its password is users.bootstrap-admin.password",
+                        account.id);
+                return Outcome.PROMOTED;
+            }
+            LOG.warnf("No admin exists, and account id=%d has the address users.bootstrap-admin.email but not the "
+                    + "password users.bootstrap-admin.password: nothing changed (docs/security.md, \"The first admin\")",
+                    account.id);
+            return Outcome.REFUSED;
         });
+    }
+
+    private boolean ownsConfiguredPassword(User account) {
+        try {
+            return passwords.verify(password.get(), account.passwordHash);
+        } catch (InvalidPasswordHashException e) {
+            return false;
+        }
     }
 }

@@ -14,9 +14,9 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
-import com.ecommerce.users.password.InvalidPasswordHashException;
+import com.ecommerce.users.credential.CredentialCheck;
 import com.ecommerce.users.password.PasswordHasher;
-import com.ecommerce.users.throttle.LoginThrottle;
+import com.ecommerce.users.problem.InvalidRequestException;
 import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.User;
 
@@ -38,16 +38,14 @@ public class UserService {
     private static final List<String> EMAIL_CONSTRAINTS = List.of("users_email_lower_key", "users_email_key");
 
     private final PasswordHasher passwords;
-    private final LoginThrottle throttle;
-    private final BootstrapAdmin bootstrapAdmin;
+    private final CredentialCheck credentials;
 
-    UserService(PasswordHasher passwords, LoginThrottle throttle, BootstrapAdmin bootstrapAdmin) {
+    UserService(PasswordHasher passwords, CredentialCheck credentials) {
         this.passwords = passwords;
-        this.throttle = throttle;
-        this.bootstrapAdmin = bootstrapAdmin;
+        this.credentials = credentials;
     }
 
-    /** Self-registration: always the user role, but for the configured bootstrap admin. */
+    /** Self-registration: always the user role, whatever the address (the first admin: {@link BootstrapAdmin}). */
     public User register(String name, String email, String password) {
         if (emailTaken(email)) {
             throw new DuplicateEmailException(); // spares the hash; the unique index still decides races
@@ -58,7 +56,7 @@ public class UserService {
                 User user = new User();
                 user.name = name;
                 user.email = email;
-                user.role = bootstrapAdmin.is(email) ? Role.ADMIN : Role.USER;
+                user.role = Role.USER;
                 user.changePassword(hash);
                 user.persistAndFlush();
                 return user;
@@ -89,11 +87,14 @@ public class UserService {
     /**
      * Applies {@code changes} under a row lock, so concurrent updates queue up and each one's {@code ifMatch}
      * sees the version the previous one wrote. Only an admin sets roles, and sets other accounts' passwords; an
-     * account changes its own password with {@link #changeOwnPassword}, which asks for the current one.
+     * account changes its own password with {@link #changeOwnPassword}, which asks for the current one, and its own
+     * email only with its current password too: a stolen token must not be enough to take the login over. A new
+     * email revokes every token of the account, as a new password does.
      *
      * @param ifMatch tests the current version; {@code null} updates unconditionally
+     * @param client the caller's address, for throttling password guesses
      */
-    public User update(Caller caller, int id, UserChanges changes, LongPredicate ifMatch) {
+    public User update(Caller caller, int id, UserChanges changes, LongPredicate ifMatch, String client) {
         if (!caller.canAccess(id)) {
             throw new UserNotFoundException();
         }
@@ -103,18 +104,22 @@ public class UserService {
         if (changes.password() != null && (!caller.admin() || caller.userId() == id)) {
             throw new ForbiddenChangeException("Change your own password with PUT /users/me/password");
         }
+        Credentials verified = changes.email() != null && caller.userId() == id
+                ? verifyOwnPassword(caller, changes.currentPassword(), client)
+                : null;
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
         try {
             User updated = QuarkusTransaction.requiringNew().call(() -> {
                 User user = lockForUpdate(id, ifMatch);
-                if (changes.role() == Role.USER && bootstrapAdmin.is(user.email)) {
-                    throw new BootstrapAdminException();
+                if (verified != null) {
+                    requireUnchangedPassword(user, verified);
                 }
                 if (changes.name() != null) {
                     user.name = changes.name();
                 }
-                if (changes.email() != null) {
+                if (changes.email() != null && !changes.email().equals(user.email)) {
                     user.email = changes.email();
+                    user.revokeTokens();
                 }
                 if (changes.role() != null) {
                     user.role = changes.role();
@@ -136,19 +141,12 @@ public class UserService {
      * Replaces the caller's password after checking the current one; wrong guesses count towards the same throttle
      * as logins. Every token issued before the change stops working.
      */
-    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword) {
-        Credentials credentials = credentials(caller.userId()).orElseThrow(UserNotFoundException::new);
-        String key = LoginThrottle.key(credentials.email());
-        if (throttle.isLocked(key)) {
-            throw new WrongPasswordException(); // not counted: guesses during a lock cannot extend it
-        }
-        if (!matches(currentPassword, credentials)) {
-            throttle.recordFailure(key);
-            throw new WrongPasswordException();
-        }
+    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword, String client) {
+        Credentials verified = verifyOwnPassword(caller, currentPassword, client);
         String newHash = passwords.hash(newPassword);
         QuarkusTransaction.requiringNew().run(() -> {
             User user = lockForUpdate(caller.userId(), null);
+            requireUnchangedPassword(user, verified);
             user.changePassword(newHash);
         });
         LOG.debugf("User id=%d changed their password", caller.userId());
@@ -204,20 +202,6 @@ public class UserService {
                 .firstResultOptional();
     }
 
-    @Transactional
-    public Optional<Credentials> credentialsByEmail(String email) {
-        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where lower(email) = lower(?1)", email)
-                .project(Credentials.class)
-                .firstResultOptional();
-    }
-
-    @Transactional
-    public Optional<Credentials> credentials(int id) {
-        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where id = ?1", id)
-                .project(Credentials.class)
-                .firstResultOptional();
-    }
-
     /**
      * Runs {@code grant} (issuing a token) only if the password {@code verified} is still the account's, and while
      * holding its row: a password change racing with the login waits for it, so the cut-off the change then sets is
@@ -264,13 +248,17 @@ public class UserService {
                 .isEmpty();
     }
 
-    private boolean matches(String password, Credentials credentials) {
-        try {
-            return passwords.verify(password, credentials.passwordHash());
-        } catch (InvalidPasswordHashException e) {
-            LOG.warnf("User id=%d has an unusable password hash (%s); it needs a password reset", credentials.id(),
-                    e.getMessage());
-            return false;
+    private Credentials verifyOwnPassword(Caller caller, String currentPassword, String client) {
+        if (currentPassword == null) {
+            throw new InvalidRequestException("currentPassword", "is required to change your own email");
+        }
+        return credentials.verify(caller.userId(), currentPassword, client).orElseThrow(WrongPasswordException::new);
+    }
+
+    /** The password verified before the row was locked is still the account's: a change in between wins. */
+    private static void requireUnchangedPassword(User user, Credentials verified) {
+        if (!user.passwordChangedAt.equals(verified.passwordChangedAt())) {
+            throw new WrongPasswordException();
         }
     }
 

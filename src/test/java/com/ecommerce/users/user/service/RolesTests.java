@@ -1,12 +1,17 @@
 package com.ecommerce.users.user.service;
 
 import static com.ecommerce.users.user.UserApi.ADMIN_EMAIL;
+import static com.ecommerce.users.user.UserApi.ADMIN_PASSWORD;
+import static com.ecommerce.users.user.UserApi.register;
 import static com.ecommerce.users.user.UserApi.MERGE_PATCH;
 import static com.ecommerce.users.user.UserApi.PROBLEM_JSON;
 import static com.ecommerce.users.user.UserApi.admin;
 import static com.ecommerce.users.user.UserApi.newAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -36,19 +41,22 @@ class RolesTests {
     }
 
     @Test
-    void theBootstrapAdminRegainsTheRoleAtStartupAndCannotBeDemoted() {
-        Account admin = admin();
-        admin.auth().contentType(MERGE_PATCH).body("{\"role\": \"user\"}").patch("/users/me")
-                .then().statusCode(409).contentType(PROBLEM_JSON).body("type", equalTo("urn:problem:user-service:bootstrap-admin"));
+    void startUpCreatedTheBootstrapAdminWithTheConfiguredPasswordAndLeavesItAlone() {
+        Map<String, Object> row = db().row("SELECT role, password FROM users WHERE lower(email) = ?", ADMIN_EMAIL);
+        assertThat(row.get("role")).isEqualTo("admin");
+        assertThat((String) row.get("password")).as("stored hashed").startsWith("$argon2id$").doesNotContain(ADMIN_PASSWORD);
 
-        // demoted behind the service's back, as an account registered before the variable was set would be
-        assertThat(db().execute("UPDATE users SET role = 'user' WHERE lower(email) = ?", ADMIN_EMAIL)).isEqualTo(1);
-        admin.auth().get("/users").then().statusCode(403);
+        assertThat(bootstrapAdmin.ensureAdmin()).as("what the next start-up does").isEqualTo(BootstrapAdmin.Outcome.ADMIN_EXISTS);
+    }
 
-        bootstrapAdmin.promote(null); // what start-up does
-
-        assertThat(db().row("SELECT role FROM users WHERE lower(email) = ?", ADMIN_EMAIL).get("role")).isEqualTo("admin");
-        admin.auth().get("/users").then().statusCode(200);
+    @Test
+    void theBootstrapAddressGrantsNothingToWhoeverRegistersIt() {
+        register("Stranger", ADMIN_EMAIL.toUpperCase(Locale.ROOT), "the stranger's password").statusCode(409);
+        Account stranger = newAccount("Stranger");
+        stranger.auth().contentType(MERGE_PATCH)
+                .body("{\"email\": \"%s\", \"currentPassword\": \"%s\"}".formatted(ADMIN_EMAIL, stranger.password()))
+                .patch("/users/me").then().statusCode(409);
+        assertThat(db().row("SELECT role FROM users WHERE id = ?", stranger.id()).get("role")).isEqualTo("user");
     }
 
     @Test

@@ -1,0 +1,148 @@
+package com.ecommerce.users.credential;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.ecommerce.users.password.InvalidPasswordHashException;
+import com.ecommerce.users.password.PasswordHasher;
+import com.ecommerce.users.password.PasswordHashingBusyException;
+import com.ecommerce.users.throttle.LoginThrottle;
+import com.ecommerce.users.user.User;
+import com.ecommerce.users.user.service.Credentials;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Checks a password against an account, throttled: the one place where a password is verified for login, for a
+ * password change and for an email change. The attempt is counted before the hash is computed (see
+ * {@link LoginThrottle}); an unknown address costs what a wrong password costs (a verification against a dummy hash,
+ * the same database work); a locked one costs no hash at all, and looks the same to the caller. No database
+ * connection is held while a hash is computed.
+ */
+@ApplicationScoped
+public class CredentialCheck {
+
+    private static final Logger LOG = Logger.getLogger(CredentialCheck.class);
+
+    private final PasswordHasher passwords;
+    private final LoginThrottle throttle;
+    private final String dummyHash;
+    private final Counter matched;
+    private final Counter mismatched;
+    private final Counter throttled;
+
+    CredentialCheck(PasswordHasher passwords, LoginThrottle throttle, MeterRegistry metrics) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+        // users_password_checks_total{outcome}: a spike of mismatched or throttled is a guessing attack
+        this.matched = outcome(metrics, "matched");
+        this.mismatched = outcome(metrics, "mismatched");
+        this.throttled = outcome(metrics, "throttled");
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.dummyHash = passwords.hash(Base64.getEncoder().encodeToString(random));
+    }
+
+    /** The account with {@code email} if {@code password} is its own; empty for an unknown address, a wrong password or a lock alike. */
+    public Optional<Credentials> verify(String email, String password, String client) {
+        String key = LoginThrottle.key(email);
+        Attempt attempt = inTransaction(() -> admit(key, client, byEmail(email)));
+        return evaluate(attempt, key, client, password);
+    }
+
+    /** The account {@code id} if {@code password} is its own, as {@link #verify(String, String, String)}. */
+    public Optional<Credentials> verify(int id, String password, String client) {
+        Attempt attempt = inTransaction(() -> {
+            Optional<Credentials> account = byId(id);
+            return account.isEmpty() ? Attempt.REFUSED : admit(LoginThrottle.key(account.get().email()), client, account);
+        });
+        return evaluate(attempt, attempt.key(), client, password);
+    }
+
+    private Attempt admit(String key, String client, Optional<Credentials> account) {
+        if (!throttle.tryReserve(key, client)) {
+            throw new Refused(); // the rollback undoes a per-client count when the account-wide row is locked
+        }
+        return new Attempt(true, key, account);
+    }
+
+    private static Attempt inTransaction(Supplier<Attempt> admission) {
+        try {
+            return QuarkusTransaction.requiringNew().call(admission::get);
+        } catch (Refused e) {
+            return Attempt.REFUSED;
+        }
+    }
+
+    private Optional<Credentials> evaluate(Attempt attempt, String key, String client, String password) {
+        if (!attempt.admitted()) {
+            throttled.increment();
+            return Optional.empty();
+        }
+        boolean matches = false;
+        try {
+            if (attempt.account().isPresent()) {
+                matches = matches(password, attempt.account().get());
+            } else {
+                passwords.verify(password, dummyHash); // the cost of a wrong password, for an unknown address
+            }
+        } catch (PasswordHashingBusyException e) {
+            throttle.release(key, client); // never evaluated: not a failure of the owner's
+            throw e;
+        }
+        if (!matches) {
+            mismatched.increment();
+            return Optional.empty(); // counted already
+        }
+        matched.increment();
+        throttle.reset(key, client);
+        return attempt.account();
+    }
+
+    private boolean matches(String password, Credentials credentials) {
+        try {
+            return passwords.verify(password, credentials.passwordHash());
+        } catch (InvalidPasswordHashException e) {
+            LOG.warnf("User id=%d has an unusable password hash (%s); it needs a password reset", credentials.id(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    private static Optional<Credentials> byEmail(String email) {
+        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where lower(email) = lower(?1)", email)
+                .project(Credentials.class)
+                .firstResultOptional();
+    }
+
+    private static Optional<Credentials> byId(int id) {
+        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where id = ?1", id)
+                .project(Credentials.class)
+                .firstResultOptional();
+    }
+
+    private static Counter outcome(MeterRegistry metrics, String outcome) {
+        return Counter.builder("users.password.checks").description("Password checks (login, password and email changes)")
+                .tag("outcome", outcome).register(metrics);
+    }
+
+    /** A running lock: thrown to roll the admission's transaction back. */
+    private static final class Refused extends RuntimeException {
+        Refused() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Whether the throttle let an attempt through, on which key, and the account it names, if any. */
+    private record Attempt(boolean admitted, String key, Optional<Credentials> account) {
+        static final Attempt REFUSED = new Attempt(false, null, Optional.empty());
+    }
+}
