@@ -83,11 +83,9 @@ seed_to() {
 bench_service_up() {
   psql -X -q -v ON_ERROR_STOP=1 -d "$PGDATABASE" -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" \
     -c "CREATE DATABASE $BENCH_DB" 2>&1 | grep -v 'does not exist, skipping' || true
+  # start-up creates the admin (the bootstrap admin); its hash (current settings) is reused for every seeded account
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$BENCH_DB" USERS_BOOTSTRAP_ADMIN_EMAIL=$ADMIN \
-    start_service "$@"
-  # the admin registers through the API; its hash (current settings) is reused for every seeded account
-  curl -fs -o /dev/null -X POST "$URL/users" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Bench admin\",\"email\":\"$ADMIN\",\"password\":\"$PASSWORD\"}"
+    USERS_BOOTSTRAP_ADMIN_PASSWORD=$PASSWORD start_service "$@"
   TOKEN=$(curl -fs -X POST "$URL/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$ADMIN\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
   seed_to 1000
