@@ -127,7 +127,7 @@ public class UserResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getMe() {
-        return get(caller().userId());
+        return getAccount(caller().userId());
     }
 
     @GET
@@ -142,7 +142,11 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account, or not the caller's (also for a non-numeric id)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = ID) @PathParam("id") int id) {
+    public Response get(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {
+        return getAccount(AccountIds.parse(id));
+    }
+
+    private Response getAccount(int id) {
         User user = users.get(caller(), id);
         return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
     }
@@ -166,7 +170,7 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patchMe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
-        return patch(caller().userId(), ifMatch, request);
+        return patchAccount(caller().userId(), ifMatch, request);
     }
 
     @PATCH
@@ -192,9 +196,13 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@Parameter(description = ID) @PathParam("id") int id,
+    public Response patch(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id,
             @Parameter(description = "ETag of the version the change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
+        return patchAccount(AccountIds.parse(id), ifMatch, request);
+    }
+
+    private Response patchAccount(int id, String ifMatch, UserPatchRequest request) {
         User user = users.update(caller(), id, request.toChanges(), EntityTags.ifMatch(ifMatch));
         return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
     }
@@ -227,7 +235,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "Other records still reference the account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response deleteMe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return delete(caller().userId(), ifMatch);
+        return deleteAccount(caller().userId(), ifMatch);
     }
 
     @DELETE
@@ -244,8 +252,12 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@Parameter(description = ID) @PathParam("id") int id,
+    public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id,
             @Parameter(description = "ETag of the version to delete") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return deleteAccount(AccountIds.parse(id), ifMatch);
+    }
+
+    private Response deleteAccount(int id, String ifMatch) {
         users.delete(caller(), id, EntityTags.ifMatch(ifMatch));
         return Response.noContent().build();
     }
