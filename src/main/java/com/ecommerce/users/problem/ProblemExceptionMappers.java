@@ -43,7 +43,6 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
-    private static final String PERCENT_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
     private static final Map<Integer, String> DETAILS = Map.of(
             400, "The request is malformed",
             401, "Authentication is required",
@@ -115,20 +114,6 @@ public class ProblemExceptionMappers {
                         ? "The JSON document does not have the expected shape"
                         : "The request body is not valid JSON";
         return ProblemResponses.of(Response.Status.BAD_REQUEST, detail, uri).build();
-    }
-
-    /**
-     * Quarkus REST percent-decodes form bodies before the resource runs, and reports a malformed escape such as
-     * {@code %ZZ} with a bare IllegalArgumentException; any other one is a bug of ours.
-     */
-    @ServerExceptionMapper
-    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
-        StackTraceElement[] origin = e.getStackTrace();
-        if (origin.length > 0 && origin[0].getClassName().equals(PERCENT_DECODER)) {
-            return ProblemResponses.of(Response.Status.BAD_REQUEST, "The form body is not valid percent-encoding", uri)
-                    .build();
-        }
-        return unexpected(e, uri);
     }
 
     /** A body that is not UTF-8 (config.StrictUtf8Bodies), from wherever its reading reported it. */
