@@ -1,11 +1,8 @@
 package com.ecommerce.users.problem;
 
 import java.nio.charset.CharacterCodingException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -158,7 +155,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseOutages.isOutage(e)) {
             return databaseUnavailable(uri);
         }
         String reference = UUID.randomUUID().toString();
@@ -173,28 +170,6 @@ public class ProblemExceptionMappers {
                 "The database cannot be reached; retry later", uri)
                 .header(HttpHeaders.RETRY_AFTER, 5)
                 .build();
-    }
-
-    /** Pool acquisition timeouts and broken connections, wherever they sit in the cause chain. */
-    static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            // Agroal says "Sorry, acquisition timeout!" when every connection is busy, but "Acquisition timeout while
-            // waiting for new connection" when opening one hangs (a black-holed database); neither has a SQLState
-            if (t instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     /** {@code create.request.email} becomes {@code email}; a bare parameter such as {@code limit} stays itself. */
