@@ -31,17 +31,23 @@ final class EntityTags {
 
     /**
      * The versions an {@code If-Match} header accepts: {@code null} when absent, any version for {@code *}. Weak
-     * tags are well-formed but never match a strong comparison.
+     * tags are well-formed but never match a strong comparison. Takes every field line: an empty one is a malformed
+     * header, not an absent one, and several lines are one list (RFC 9110 5.3).
      *
      * @throws InvalidRequestException when the header is not {@code *} or a list of entity tags, or is too long
      */
-    static LongPredicate ifMatch(String header) {
-        if (header == null) {
+    static LongPredicate ifMatch(List<String> lines) {
+        if (lines == null || lines.isEmpty()) {
             return null;
         }
-        if (header.length() > MAX_HEADER_LENGTH) {
+        int length = lines.size() - 1;
+        for (String line : lines) {
+            length += line.length();
+        }
+        if (length > MAX_HEADER_LENGTH) {
             throw malformed(); // before any work on it
         }
+        String header = String.join(",", lines);
         int i = 0;
         int end = header.length();
         while (end > 0 && isWhitespace(header.charAt(end - 1))) {

@@ -1,6 +1,7 @@
 package com.ecommerce.users.user.rest;
 
 import java.util.List;
+import java.util.function.LongPredicate;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,10 +66,12 @@ public class UserResource {
 
     private final UserService users;
     private final SecurityIdentity identity;
+    private final HttpHeaders headers;
 
-    UserResource(UserService users, SecurityIdentity identity) {
+    UserResource(UserService users, SecurityIdentity identity, HttpHeaders headers) {
         this.users = users;
         this.identity = identity;
+        this.headers = headers;
     }
 
     @POST
@@ -168,9 +171,9 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response patchMe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
-        return patchAccount(caller().userId(), ifMatch, request);
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version the change is based on")
+    public Response patchMe(@NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
+        return patchAccount(caller().userId(), request);
     }
 
     @PATCH
@@ -196,14 +199,14 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version the change is based on")
     public Response patch(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id,
-            @Parameter(description = "ETag of the version the change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request) {
-        return patchAccount(AccountIds.parse(id), ifMatch, request);
+        return patchAccount(AccountIds.parse(id), request);
     }
 
-    private Response patchAccount(int id, String ifMatch, UserPatchRequest request) {
-        User user = users.update(caller(), id, request.toChanges(), EntityTags.ifMatch(ifMatch));
+    private Response patchAccount(int id, UserPatchRequest request) {
+        User user = users.update(caller(), id, request.toChanges(), ifMatch());
         return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
     }
 
@@ -234,8 +237,9 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Other records still reference the account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response deleteMe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return deleteAccount(caller().userId(), ifMatch);
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
+    public Response deleteMe() {
+        return deleteAccount(caller().userId());
     }
 
     @DELETE
@@ -252,14 +256,22 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id,
-            @Parameter(description = "ETag of the version to delete") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return deleteAccount(AccountIds.parse(id), ifMatch);
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
+    public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {
+        return deleteAccount(AccountIds.parse(id));
     }
 
-    private Response deleteAccount(int id, String ifMatch) {
-        users.delete(caller(), id, EntityTags.ifMatch(ifMatch));
+    private Response deleteAccount(int id) {
+        users.delete(caller(), id, ifMatch());
         return Response.noContent().build();
+    }
+
+    /**
+     * Every If-Match field line, empty ones included: @HeaderParam drops empty values, which would turn an empty
+     * If-Match into an unconditional change.
+     */
+    private LongPredicate ifMatch() {
+        return EntityTags.ifMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH));
     }
 
     /** Set by the token check (auth.AccountCheck) on every authenticated request. */
