@@ -1,11 +1,8 @@
 package com.ecommerce.users.problem;
 
 import java.nio.charset.CharacterCodingException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,7 +40,6 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
-    private static final String PERCENT_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
     private static final Map<Integer, String> DETAILS = Map.of(
             400, "The request is malformed",
             401, "Authentication is required",
@@ -117,20 +113,6 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(Response.Status.BAD_REQUEST, detail, uri).build();
     }
 
-    /**
-     * Quarkus REST percent-decodes form bodies before the resource runs, and reports a malformed escape such as
-     * {@code %ZZ} with a bare IllegalArgumentException; any other one is a bug of ours.
-     */
-    @ServerExceptionMapper
-    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
-        StackTraceElement[] origin = e.getStackTrace();
-        if (origin.length > 0 && origin[0].getClassName().equals(PERCENT_DECODER)) {
-            return ProblemResponses.of(Response.Status.BAD_REQUEST, "The form body is not valid percent-encoding", uri)
-                    .build();
-        }
-        return unexpected(e, uri);
-    }
-
     /** A body that is not UTF-8 (config.StrictUtf8Bodies), from wherever its reading reported it. */
     @ServerExceptionMapper
     public Response notUtf8(CharacterCodingException e, UriInfo uri) {
@@ -173,7 +155,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseOutages.isOutage(e)) {
             return databaseUnavailable(uri);
         }
         String reference = UUID.randomUUID().toString();
@@ -188,28 +170,6 @@ public class ProblemExceptionMappers {
                 "The database cannot be reached; retry later", uri)
                 .header(HttpHeaders.RETRY_AFTER, 5)
                 .build();
-    }
-
-    /** Pool acquisition timeouts and broken connections, wherever they sit in the cause chain. */
-    static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            // Agroal says "Sorry, acquisition timeout!" when every connection is busy, but "Acquisition timeout while
-            // waiting for new connection" when opening one hangs (a black-holed database); neither has a SQLState
-            if (t instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     /** {@code create.request.email} becomes {@code email}; a bare parameter such as {@code limit} stays itself. */

@@ -9,8 +9,18 @@ import jakarta.ws.rs.core.EntityTag;
 import com.ecommerce.users.problem.InvalidRequestException;
 import com.ecommerce.users.user.User;
 
-/** An account's ETag is its optimistic-locking version; If-Match compares with it strongly (RFC 9110 13.1.1). */
+/**
+ * An account's ETag is its optimistic-locking version; If-Match compares with it strongly (RFC 9110 13.1.1).
+ * Tags are opaque text, compared character for character with the version's decimal form (8.8.3.2): nothing is
+ * parsed as a number, so "007", "+7" or non-ASCII digits never match version 7, and no length overflows anything.
+ */
 final class EntityTags {
+
+    /** Far above any tag this service issues (a long has 20 characters at most), far below the header limit. */
+    static final int MAX_TAG_LENGTH = 64;
+    static final int MAX_TAGS = 16;
+    /** Every tag at its longest, weak, with a comma and a space between each. */
+    static final int MAX_HEADER_LENGTH = MAX_TAGS * (MAX_TAG_LENGTH + 6);
 
     private EntityTags() {
     }
@@ -20,33 +30,89 @@ final class EntityTags {
     }
 
     /**
-     * The versions an {@code If-Match} header accepts: {@code null} when absent, any version for {@code *}.
-     * Weak tags never match a strong comparison.
+     * The versions an {@code If-Match} header accepts: {@code null} when absent, any version for {@code *}. Weak
+     * tags are well-formed but never match a strong comparison. Takes every field line: an empty one is a malformed
+     * header, not an absent one, and several lines are one list (RFC 9110 5.3).
      *
-     * @throws InvalidRequestException when the header is not a list of entity tags
+     * @throws InvalidRequestException when the header is not {@code *} or a list of entity tags, or is too long
      */
-    static LongPredicate ifMatch(String header) {
-        if (header == null) {
+    static LongPredicate ifMatch(List<String> lines) {
+        if (lines == null || lines.isEmpty()) {
             return null;
         }
-        String value = header.strip();
-        if (value.equals("*")) {
+        int length = lines.size() - 1;
+        for (String line : lines) {
+            length += line.length();
+        }
+        if (length > MAX_HEADER_LENGTH) {
+            throw malformed(); // before any work on it
+        }
+        String header = String.join(",", lines);
+        int i = 0;
+        int end = header.length();
+        while (end > 0 && isWhitespace(header.charAt(end - 1))) {
+            end--;
+        }
+        while (i < end && isWhitespace(header.charAt(i))) {
+            i++;
+        }
+        if (end - i == 1 && header.charAt(i) == '*') {
             return version -> true;
         }
-        List<Long> versions = new ArrayList<>();
-        for (String part : value.split(",", -1)) {
-            String tag = part.strip();
-            boolean weak = tag.startsWith("W/");
-            String quoted = weak ? tag.substring(2) : tag;
-            if (quoted.length() < 2 || quoted.length() > 64 || quoted.charAt(0) != '"'
-                    || quoted.charAt(quoted.length() - 1) != '"' || quoted.substring(1, quoted.length() - 1).contains("\"")) {
-                throw new InvalidRequestException("If-Match", "must be * or a list of entity tags");
+        List<String> strong = new ArrayList<>();
+        int tags = 0;
+        while (true) {
+            // empty list elements and the whitespace around elements are ignored (RFC 9110 5.6.1)
+            while (i < end && (isWhitespace(header.charAt(i)) || header.charAt(i) == ',')) {
+                i++;
             }
-            String opaque = quoted.substring(1, quoted.length() - 1);
-            if (!weak && !opaque.isEmpty() && opaque.length() <= 19 && opaque.chars().allMatch(Character::isDigit)) {
-                versions.add(Long.parseLong(opaque));
+            if (i == end) {
+                break;
+            }
+            boolean weak = header.startsWith("W/", i);
+            int open = weak ? i + 2 : i;
+            if (open >= end || header.charAt(open) != '"') {
+                throw malformed();
+            }
+            int close = open + 1;
+            while (close < end && header.charAt(close) != '"') {
+                if (!isEtagc(header.charAt(close))) {
+                    throw malformed();
+                }
+                close++;
+            }
+            if (close == end || close - open - 1 > MAX_TAG_LENGTH || ++tags > MAX_TAGS) {
+                throw malformed();
+            }
+            if (!weak) {
+                strong.add(header.substring(open + 1, close));
+            }
+            i = close + 1;
+            while (i < end && isWhitespace(header.charAt(i))) {
+                i++;
+            }
+            if (i < end && header.charAt(i) != ',') {
+                throw malformed(); // something after a tag other than the next one
             }
         }
-        return versions::contains;
+        if (tags == 0) {
+            throw malformed(); // "*" or at least one entity tag
+        }
+        return version -> strong.contains(Long.toString(version));
+    }
+
+    /** {@code etagc = %x21 / %x23-7E / obs-text}: header bytes arrive as ISO-8859-1 characters. */
+    private static boolean isEtagc(char c) {
+        return c == 0x21 || (c >= 0x23 && c <= 0x7E) || (c >= 0x80 && c <= 0xFF);
+    }
+
+    /** OWS: spaces and tabs only (RFC 9110 5.6.3), not what Character.isWhitespace means. */
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static InvalidRequestException malformed() {
+        return new InvalidRequestException("If-Match", "must be * or a list of at most " + MAX_TAGS
+                + " entity tags of at most " + MAX_TAG_LENGTH + " characters");
     }
 }

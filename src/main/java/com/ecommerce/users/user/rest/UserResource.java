@@ -1,6 +1,7 @@
 package com.ecommerce.users.user.rest;
 
 import java.util.List;
+import java.util.function.LongPredicate;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -69,11 +70,13 @@ public class UserResource {
     private final UserService users;
     private final SecurityIdentity identity;
     private final ClientAddress clients;
+    private final HttpHeaders headers;
 
-    UserResource(UserService users, SecurityIdentity identity, ClientAddress clients) {
+    UserResource(UserService users, SecurityIdentity identity, ClientAddress clients, HttpHeaders headers) {
         this.users = users;
         this.identity = identity;
         this.clients = clients;
+        this.headers = headers;
     }
 
     @POST
@@ -132,7 +135,7 @@ public class UserResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getMe() {
-        return get(caller().userId());
+        return getAccount(caller().userId());
     }
 
     @GET
@@ -147,7 +150,11 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such account, or not the caller's (also for a non-numeric id)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = ID) @PathParam("id") int id) {
+    public Response get(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {
+        return getAccount(AccountIds.parse(id));
+    }
+
+    private Response getAccount(int id) {
         User user = users.get(caller(), id);
         return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
     }
@@ -170,10 +177,10 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response patchMe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version the change is based on")
+    public Response patchMe(@NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
             @Context HttpServerRequest http) {
-        return patch(caller().userId(), ifMatch, request, http);
+        return patchAccount(caller().userId(), request, http);
     }
 
     @PATCH
@@ -200,11 +207,15 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@Parameter(description = ID) @PathParam("id") int id,
-            @Parameter(description = "ETag of the version the change is based on") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version the change is based on")
+    public Response patch(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
             @Context HttpServerRequest http) {
-        User user = users.update(caller(), id, request.toChanges(), EntityTags.ifMatch(ifMatch), clients.of(http));
+        return patchAccount(AccountIds.parse(id), request, http);
+    }
+
+    private Response patchAccount(int id, UserPatchRequest request, HttpServerRequest http) {
+        User user = users.update(caller(), id, request.toChanges(), ifMatch(), clients.of(http));
         return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
     }
 
@@ -236,8 +247,9 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Other records still reference the account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response deleteMe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return delete(caller().userId(), ifMatch);
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
+    public Response deleteMe() {
+        return deleteAccount(caller().userId());
     }
 
     @DELETE
@@ -254,10 +266,22 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an old version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@Parameter(description = ID) @PathParam("id") int id,
-            @Parameter(description = "ETag of the version to delete") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        users.delete(caller(), id, EntityTags.ifMatch(ifMatch));
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
+    public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {
+        return deleteAccount(AccountIds.parse(id));
+    }
+
+    private Response deleteAccount(int id) {
+        users.delete(caller(), id, ifMatch());
         return Response.noContent().build();
+    }
+
+    /**
+     * Every If-Match field line, empty ones included: @HeaderParam drops empty values, which would turn an empty
+     * If-Match into an unconditional change.
+     */
+    private LongPredicate ifMatch() {
+        return EntityTags.ifMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH));
     }
 
     /** Set by the token check (auth.AccountCheck) on every authenticated request. */
