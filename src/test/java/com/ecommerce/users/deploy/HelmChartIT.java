@@ -111,6 +111,22 @@ class HelmChartIT {
     }
 
     @Test
+    void corsOriginsRenderIntoTheDeploymentsEnvironment() throws IOException {
+        Container byDefault = container(Manifests.one(render(t -> t), Deployment.class).getSpec().getTemplate().getSpec(),
+                "user-service");
+        // no origin unless named
+        assertThat(literalEnv(byDefault)).doesNotContainKey("QUARKUS_HTTP_CORS_ORIGINS");
+
+        List<HasMetadata> resources = render(t -> t.set("cors.allowedOrigins[0]", "https://shop.example.com")
+                .set("cors.allowedOrigins[1]", "http://localhost:3000"));
+        Container app = container(Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec(), "user-service");
+        assertThat(literalEnv(app)).containsEntry("QUARKUS_HTTP_CORS_ORIGINS", "https://shop.example.com,http://localhost:3000");
+        // the migration Job serves no browser
+        Container migrate = container(Manifests.one(resources, Job.class).getSpec().getTemplate().getSpec(), "migrate");
+        assertThat(literalEnv(migrate)).doesNotContainKey("QUARKUS_HTTP_CORS_ORIGINS");
+    }
+
+    @Test
     void eksValuesRenderAnAlbIngressIrsaPdbAndAutoscaling() throws IOException {
         List<HasMetadata> resources = render(t -> t.withValuesFile(EKS_VALUES));
 
@@ -172,6 +188,11 @@ class HelmChartIT {
         assertThatThrownBy(() -> render(t -> t.set("migration.mode", "sometimes"))).hasMessageContaining("migration");
         assertThatThrownBy(() -> render(t -> t.set("replicaCount", 0))).hasMessageContaining("replicaCount");
         assertThatThrownBy(() -> render(t -> t.set("database.existingSecret", ""))).hasMessageContaining("existingSecret");
+        // exact origins only: no wildcard, pattern, path or trailing slash (CorsOriginCheck refuses them at start-up too)
+        for (String origin : List.of("*", "/.*/", "https://*.example.com", "https://shop.example.com/", "shop.example.com")) {
+            assertThatThrownBy(() -> render(t -> t.set("cors.allowedOrigins[0]", origin))).as(origin)
+                    .hasMessageContaining("allowedOrigins");
+        }
     }
 
     @Test

@@ -95,9 +95,12 @@ public class AuthResource {
         return failureFloor.answer(started, () -> token(logins.login(email, password, client)));
     }
 
+    /**
+     * RFC 6749 5.1: a token answer is not cached. Cache-Control: no-store comes from configuration for every answer
+     * under /auth and /users (quarkus.http.filter.account-data); set here too, it would be sent twice.
+     */
     private static Response token(IssuedToken token) {
         return Response.ok(new TokenResponse(token.token(), "bearer", token.expiresIn()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();
     }
