@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +29,7 @@ public class ClientAddress {
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
     /** Far more than any real chain of proxies; a longer header is refused rather than split. */
     private static final int MAX_HEADER_LENGTH = 2048;
+    private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
     private final int trustedHops;
 
@@ -65,6 +67,10 @@ public class ClientAddress {
 
     private static InetAddress parse(String text) {
         String literal = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        if (literal.indexOf(':') < 0 && !DOTTED_QUAD.matcher(literal).matches()) {
+            // ofLiteral also takes the legacy forms "1.2.3" and "1", which no proxy writes
+            throw new InvalidRequestException(X_FORWARDED_FOR, "must end with the client's IP address");
+        }
         try {
             // a literal only: never a DNS lookup
             return InetAddress.ofLiteral(literal);
