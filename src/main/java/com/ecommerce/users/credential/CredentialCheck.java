@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.ecommerce.users.password.InvalidPasswordHashException;
 import com.ecommerce.users.password.PasswordHasher;
-import com.ecommerce.users.password.PasswordHashingBusyException;
+import com.ecommerce.users.password.HashingLimiter;
 import com.ecommerce.users.throttle.LoginThrottle;
 import com.ecommerce.users.user.User;
 import com.ecommerce.users.user.service.Credentials;
@@ -26,6 +26,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * {@link LoginThrottle}); an unknown address costs what a wrong password costs (a verification against a dummy hash,
  * the same database work); a locked one costs no hash at all, and looks the same to the caller. No database
  * connection is held while a hash is computed.
+ *
+ * <p>The whole check runs in one hashing slot ({@link HashingLimiter}), taken before the database is touched: under a
+ * flood, the attempts that find no slot are turned away (503) without a write, and the attempts in the database at
+ * once are bounded by the slots, so a login storm cannot exhaust the connection pool (LoginFloodIT).
  */
 @ApplicationScoped
 public class CredentialCheck {
@@ -33,14 +37,16 @@ public class CredentialCheck {
     private static final Logger LOG = Logger.getLogger(CredentialCheck.class);
 
     private final PasswordHasher passwords;
+    private final HashingLimiter limiter;
     private final LoginThrottle throttle;
     private final String dummyHash;
     private final Counter matched;
     private final Counter mismatched;
     private final Counter throttled;
 
-    CredentialCheck(PasswordHasher passwords, LoginThrottle throttle, MeterRegistry metrics) {
+    CredentialCheck(PasswordHasher passwords, HashingLimiter limiter, LoginThrottle throttle, MeterRegistry metrics) {
         this.passwords = passwords;
+        this.limiter = limiter;
         this.throttle = throttle;
         // users_password_checks_total{outcome}: a spike of mismatched or throttled is a guessing attack
         this.matched = outcome(metrics, "matched");
@@ -54,17 +60,18 @@ public class CredentialCheck {
     /** The account with {@code email} if {@code password} is its own; empty for an unknown address, a wrong password or a lock alike. */
     public Optional<Credentials> verify(String email, String password, String client) {
         String key = LoginThrottle.key(email);
-        Attempt attempt = inTransaction(() -> admit(key, client, byEmail(email)));
-        return evaluate(attempt, key, client, password);
+        return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client, byEmail(email))), key, client, password));
     }
 
     /** The account {@code id} if {@code password} is its own, as {@link #verify(String, String, String)}. */
     public Optional<Credentials> verify(int id, String password, String client) {
-        Attempt attempt = inTransaction(() -> {
-            Optional<Credentials> account = byId(id);
-            return account.isEmpty() ? Attempt.REFUSED : admit(LoginThrottle.key(account.get().email()), client, account);
+        return limiter.call(() -> {
+            Attempt attempt = inTransaction(() -> {
+                Optional<Credentials> account = byId(id);
+                return account.isEmpty() ? Attempt.REFUSED : admit(LoginThrottle.key(account.get().email()), client, account);
+            });
+            return evaluate(attempt, attempt.key(), client, password);
         });
-        return evaluate(attempt, attempt.key(), client, password);
     }
 
     private Attempt admit(String key, String client, Optional<Credentials> account) {
@@ -88,15 +95,10 @@ public class CredentialCheck {
             return Optional.empty();
         }
         boolean matches = false;
-        try {
-            if (attempt.account().isPresent()) {
-                matches = matches(password, attempt.account().get());
-            } else {
-                passwords.verify(password, dummyHash); // the cost of a wrong password, for an unknown address
-            }
-        } catch (PasswordHashingBusyException e) {
-            throttle.release(key, client); // never evaluated: not a failure of the owner's
-            throw e;
+        if (attempt.account().isPresent()) {
+            matches = matches(password, attempt.account().get());
+        } else {
+            passwords.verify(password, dummyHash); // the cost of a wrong password, for an unknown address
         }
         if (!matches) {
             mismatched.increment();

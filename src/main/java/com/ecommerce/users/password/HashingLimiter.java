@@ -18,6 +18,7 @@ public class HashingLimiter {
     private final Semaphore slots;
     private final int maxConcurrency;
     private final Duration maxWait;
+    private final ThreadLocal<Boolean> holdsSlot = ThreadLocal.withInitial(() -> false);
 
     HashingLimiter(PasswordConfig config) {
         this.maxConcurrency = config.hashing().maxConcurrency().orElse(Runtime.getRuntime().availableProcessors());
@@ -25,7 +26,11 @@ public class HashingLimiter {
         this.slots = new Semaphore(maxConcurrency, true);
     }
 
+    /** Runs {@code work} in a slot; a caller that holds one already (CredentialCheck, around its hash) keeps it. */
     public <T> T call(Supplier<T> work) {
+        if (holdsSlot.get()) {
+            return work.get();
+        }
         boolean acquired;
         try {
             acquired = slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
@@ -36,9 +41,11 @@ public class HashingLimiter {
         if (!acquired) {
             throw new PasswordHashingBusyException(retryAfter());
         }
+        holdsSlot.set(true);
         try {
             return work.get();
         } finally {
+            holdsSlot.set(false);
             slots.release();
         }
     }

@@ -72,28 +72,6 @@ public class LoginThrottle {
                 .executeUpdate();
     }
 
-    /**
-     * Takes back the count of an attempt that was admitted but never evaluated (no hashing slot came free): overload
-     * must not count against the owner. A lock that attempt set is lifted if the count falls below its threshold.
-     */
-    public void release(String emailKey, String client) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            uncount(emailKey, client, config.lockAfterFailures());
-            uncount(emailKey, ANY_CLIENT, config.accountLockAfterFailures());
-        });
-    }
-
-    private void uncount(String emailKey, String client, int threshold) {
-        em.createNativeQuery("""
-                UPDATE login_throttle SET failures = failures - 1,
-                    locked_until = CASE WHEN failures - 1 < ?3 THEN NULL ELSE locked_until END
-                WHERE email_key = ?1 AND client = ?2 AND failures > 0""")
-                .setParameter(1, emailKey)
-                .setParameter(2, client)
-                .setParameter(3, threshold)
-                .executeUpdate();
-    }
-
     // One statement decides and counts, under the row lock the upsert takes: PostgreSQL serialises concurrent
     // attempts on one row, and each sees the count its predecessor wrote. The WHERE skips the update (no row
     // returned) while a lock runs.
