@@ -13,8 +13,8 @@ import com.ecommerce.users.password.InvalidPasswordHashException;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.password.PasswordHashingBusyException;
 import com.ecommerce.users.throttle.LoginThrottle;
-import com.ecommerce.users.user.User;
-import com.ecommerce.users.user.service.Credentials;
+import com.ecommerce.users.user.Credentials;
+import com.ecommerce.users.user.UserRepository;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +32,7 @@ public class CredentialCheck {
 
     private static final Logger LOG = Logger.getLogger(CredentialCheck.class);
 
+    private final UserRepository users;
     private final PasswordHasher passwords;
     private final LoginThrottle throttle;
     private final String dummyHash;
@@ -39,7 +40,8 @@ public class CredentialCheck {
     private final Counter mismatched;
     private final Counter throttled;
 
-    CredentialCheck(PasswordHasher passwords, LoginThrottle throttle, MeterRegistry metrics) {
+    CredentialCheck(UserRepository users, PasswordHasher passwords, LoginThrottle throttle, MeterRegistry metrics) {
+        this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
         // users_password_checks_total{outcome}: a spike of mismatched or throttled is a guessing attack
@@ -54,14 +56,14 @@ public class CredentialCheck {
     /** The account with {@code email} if {@code password} is its own; empty for an unknown address, a wrong password or a lock alike. */
     public Optional<Credentials> verify(String email, String password, String client) {
         String key = LoginThrottle.key(email);
-        Attempt attempt = inTransaction(() -> admit(key, client, byEmail(email)));
+        Attempt attempt = inTransaction(() -> admit(key, client, users.credentialsByEmail(email)));
         return evaluate(attempt, key, client, password);
     }
 
     /** The account {@code id} if {@code password} is its own, as {@link #verify(String, String, String)}. */
     public Optional<Credentials> verify(int id, String password, String client) {
         Attempt attempt = inTransaction(() -> {
-            Optional<Credentials> account = byId(id);
+            Optional<Credentials> account = users.credentialsById(id);
             return account.isEmpty() ? Attempt.REFUSED : admit(LoginThrottle.key(account.get().email()), client, account);
         });
         return evaluate(attempt, attempt.key(), client, password);
@@ -115,18 +117,6 @@ public class CredentialCheck {
                     e.getMessage());
             return false;
         }
-    }
-
-    private static Optional<Credentials> byEmail(String email) {
-        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where lower(email) = lower(?1)", email)
-                .project(Credentials.class)
-                .firstResultOptional();
-    }
-
-    private static Optional<Credentials> byId(int id) {
-        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where id = ?1", id)
-                .project(Credentials.class)
-                .firstResultOptional();
     }
 
     private static Counter outcome(MeterRegistry metrics, String outcome) {

@@ -34,11 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.ecommerce.users.auth.Caller;
 import com.ecommerce.users.http.ClientAddress;
 import com.ecommerce.users.problem.Problem;
 import com.ecommerce.users.user.User;
-import com.ecommerce.users.user.service.Caller;
-import com.ecommerce.users.user.service.UserPage;
+import com.ecommerce.users.user.UserPage;
 import com.ecommerce.users.user.service.UserService;
 
 import io.quarkus.security.Authenticated;
