@@ -6,9 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import com.ecommerce.users.user.AccountStatus;
 import com.ecommerce.users.user.Role;
-import com.ecommerce.users.user.service.AccountStatus;
-import com.ecommerce.users.user.service.Caller;
 import com.ecommerce.users.user.service.UserService;
 
 import io.quarkus.security.AuthenticationFailedException;

@@ -13,8 +13,8 @@ import com.ecommerce.users.password.InvalidPasswordHashException;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.password.HashingLimiter;
 import com.ecommerce.users.throttle.LoginThrottle;
-import com.ecommerce.users.user.User;
-import com.ecommerce.users.user.service.Credentials;
+import com.ecommerce.users.user.Credentials;
+import com.ecommerce.users.user.UserRepository;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +36,7 @@ public class CredentialCheck {
 
     private static final Logger LOG = Logger.getLogger(CredentialCheck.class);
 
+    private final UserRepository users;
     private final PasswordHasher passwords;
     private final HashingLimiter limiter;
     private final LoginThrottle throttle;
@@ -44,7 +45,9 @@ public class CredentialCheck {
     private final Counter mismatched;
     private final Counter throttled;
 
-    CredentialCheck(PasswordHasher passwords, HashingLimiter limiter, LoginThrottle throttle, MeterRegistry metrics) {
+    CredentialCheck(UserRepository users, PasswordHasher passwords, HashingLimiter limiter, LoginThrottle throttle,
+            MeterRegistry metrics) {
+        this.users = users;
         this.passwords = passwords;
         this.limiter = limiter;
         this.throttle = throttle;
@@ -60,14 +63,15 @@ public class CredentialCheck {
     /** The account with {@code email} if {@code password} is its own; empty for an unknown address, a wrong password or a lock alike. */
     public Optional<Credentials> verify(String email, String password, String client) {
         String key = LoginThrottle.key(email);
-        return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client, byEmail(email))), key, client, password));
+        return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client, users.credentialsByEmail(email))), key, client,
+                password));
     }
 
     /** The account {@code id} if {@code password} is its own, as {@link #verify(String, String, String)}. */
     public Optional<Credentials> verify(int id, String password, String client) {
         return limiter.call(() -> {
             Attempt attempt = inTransaction(() -> {
-                Optional<Credentials> account = byId(id);
+                Optional<Credentials> account = users.credentialsById(id);
                 return account.isEmpty() ? Attempt.REFUSED : admit(LoginThrottle.key(account.get().email()), client, account);
             });
             return evaluate(attempt, attempt.key(), client, password);
@@ -117,18 +121,6 @@ public class CredentialCheck {
                     e.getMessage());
             return false;
         }
-    }
-
-    private static Optional<Credentials> byEmail(String email) {
-        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where lower(email) = lower(?1)", email)
-                .project(Credentials.class)
-                .firstResultOptional();
-    }
-
-    private static Optional<Credentials> byId(int id) {
-        return User.find("select id, email, role, passwordHash, passwordChangedAt from User where id = ?1", id)
-                .project(Credentials.class)
-                .firstResultOptional();
     }
 
     private static Counter outcome(MeterRegistry metrics, String outcome) {

@@ -54,11 +54,6 @@ public class HashingLimiter {
         return maxConcurrency;
     }
 
-    /** Hashes currently waiting for a slot. */
-    public int queueLength() {
-        return slots.getQueueLength();
-    }
-
     /** By then the queue a client saw has usually drained. */
     private Duration retryAfter() {
         return maxWait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : maxWait;

@@ -101,10 +101,6 @@ public class User extends PanacheEntityBase {
         updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    public static boolean emailTaken(String email) {
-        return count("lower(email) = lower(?1)", email) > 0;
-    }
-
     @Override
     public String toString() {
         return "User[id=" + id + "]";

@@ -17,7 +17,7 @@ import io.restassured.RestAssured;
 
 /**
  * The form login (application/x-www-form-urlencoded) with a malformed percent escape anywhere in the body: the 400
- * problem, never a 5xx; checked before Quarkus REST decodes the form (config.StrictFormBodies). Fixed seed.
+ * problem, never a 5xx; checked before Quarkus REST decodes the form (http.StrictFormBodies). Fixed seed.
  */
 @QuarkusTest
 class FormBodyPropertyTests {

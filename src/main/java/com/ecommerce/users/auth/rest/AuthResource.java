@@ -24,7 +24,6 @@ import com.ecommerce.users.auth.LoginFailureFloor;
 import com.ecommerce.users.auth.LoginService;
 import com.ecommerce.users.http.ClientAddress;
 import com.ecommerce.users.problem.InvalidRequestException;
-import com.ecommerce.users.problem.Problem;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -39,13 +38,10 @@ import jakarta.annotation.security.PermitAll;
 @APIResponse(responseCode = "200", description = "Logged in",
         headers = @Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store"),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
-@APIResponse(responseCode = "400", description = "Malformed request",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Malformed request")
 @APIResponse(responseCode = "401", description = "Unknown email, wrong password or too many attempts: one answer for all",
-        headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "Too many logins in progress; see Retry-After",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE))
+@APIResponse(responseCode = "503", description = "Too many logins in progress; see Retry-After")
 public class AuthResource {
 
     private final LoginService logins;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.LongPredicate;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import com.ecommerce.users.problem.InvalidRequestException;
 import com.ecommerce.users.user.User;
@@ -27,6 +28,14 @@ final class EntityTags {
 
     static EntityTag of(User user) {
         return new EntityTag(Long.toString(user.version));
+    }
+
+    /**
+     * The request's If-Match, every field line, empty ones included: @HeaderParam drops empty values, which would turn
+     * an empty If-Match into an unconditional change.
+     */
+    static LongPredicate ifMatch(HttpHeaders headers) {
+        return ifMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH));
     }
 
     /**

@@ -6,12 +6,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.ecommerce.users.problem.ProblemResponses;
-import com.ecommerce.users.user.service.DuplicateEmailException;
+import com.ecommerce.users.user.DuplicateEmailException;
+import com.ecommerce.users.user.UserInUseException;
 import com.ecommerce.users.user.service.ForbiddenChangeException;
-import com.ecommerce.users.user.service.WrongPasswordException;
-import com.ecommerce.users.user.service.UserInUseException;
 import com.ecommerce.users.user.service.UserNotFoundException;
 import com.ecommerce.users.user.service.VersionMismatchException;
+import com.ecommerce.users.user.service.WrongPasswordException;
 
 /** What the account use cases' exceptions mean in HTTP. */
 public class UserExceptionMappers {

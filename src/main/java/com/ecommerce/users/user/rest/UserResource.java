@@ -1,7 +1,6 @@
 package com.ecommerce.users.user.rest;
 
 import java.util.List;
-import java.util.function.LongPredicate;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,37 +33,37 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.ecommerce.users.auth.Caller;
 import com.ecommerce.users.http.ClientAddress;
 import com.ecommerce.users.problem.Problem;
 import com.ecommerce.users.user.User;
-import com.ecommerce.users.user.service.Caller;
-import com.ecommerce.users.user.service.UserPage;
+import com.ecommerce.users.user.UserPage;
 import com.ecommerce.users.user.service.UserService;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The account API: a thin HTTP layer over {@link UserService}. Registration is public; everything else needs a
- * bearer token, and an account can reach only itself unless it is an admin.
+ * The account API by account id, a thin HTTP layer over {@link UserService}: registration, which is public, the
+ * admin's listing, and reading, changing and deleting an account, which only the account itself or an admin can
+ * reach. The caller's own account under /users/me: {@link MyAccountResource}.
  */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "Accounts of the shop")
 @APIResponse(responseCode = "400", description = "Malformed request or invalid fields",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "validation", value = """
-                        {"type":"urn:problem:user-service:validation","title":"Invalid request","status":400,
-                         "detail":"The request has invalid fields","instance":"/users",
-                         "errors":[{"field":"email","message":"must be a well-formed email address"}]}""")))
+                examples = @ExampleObject(name = "validation", value = UserResource.VALIDATION_EXAMPLE)))
 @APIResponse(responseCode = "503", description = "Overloaded or database unavailable; see Retry-After",
-        headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)))
 public class UserResource {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    static final String VALIDATION_EXAMPLE = """
+            {"type":"urn:problem:user-service:validation","title":"Invalid request","status":400,
+             "detail":"The request has invalid fields","instance":"/users",
+             "errors":[{"field":"email","message":"must be a well-formed email address"}]}""";
     private static final String ID = "Account id";
 
     private final UserService users;
@@ -87,12 +86,9 @@ public class UserResource {
             headers = { @Header(name = HttpHeaders.LOCATION, description = "/users/{id}"),
                     @Header(name = HttpHeaders.ETAG, description = "Version, for If-Match") },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "409", description = "Email already registered, in any letter case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Email already registered, in any letter case")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "415", description = "Not application/json")
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewUserRequest request) {
         User user = users.register(request.name(), request.email(), request.password());
         return Response.status(Response.Status.CREATED)
@@ -109,10 +105,8 @@ public class UserResource {
             + "page's next as after. Every page costs the same however deep it is.")
     @APIResponse(responseCode = "200", description = "A page of accounts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPageResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     public UserPageResponse list(
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20",
                     minimum = "1", maximum = "100")) @QueryParam("limit") String limit,
@@ -126,19 +120,6 @@ public class UserResource {
     }
 
     @GET
-    @Path("me")
-    @Authenticated
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Get the caller's account")
-    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = HttpHeaders.ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response getMe() {
-        return getAccount(caller().userId());
-    }
-
-    @GET
     @Path("{id}")
     @Authenticated
     @SecurityRequirement(name = "bearer")
@@ -146,41 +127,11 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The account",
             headers = @Header(name = HttpHeaders.ETAG, description = "Version, for If-Match"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account, or not the caller's (also for a non-numeric id)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "404", description = "No such account, or not the caller's (also for a non-numeric id)")
     public Response get(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {
-        return getAccount(AccountIds.parse(id));
-    }
-
-    private Response getAccount(int id) {
-        User user = users.get(caller(), id);
-        return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
-    }
-
-    @PATCH
-    @Path("me")
-    @Authenticated
-    @Consumes(MERGE_PATCH_JSON)
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change the caller's name or email", description = "JSON merge patch (RFC 7396). A new email "
-            + "needs currentPassword, and ends every token of the account, this one included: log in again with the "
-            + "new email. The password changes with PUT /users/me/password; the role only by an admin.")
-    @APIResponse(responseCode = "200", description = "The changed account", headers = @Header(name = HttpHeaders.ETAG),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A role or password change, or a wrong currentPassword",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Email already registered",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an old version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version the change is based on")
-    public Response patchMe(@NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
-            @Context HttpServerRequest http) {
-        return patchAccount(caller().userId(), request, http);
+        int account = AccountIds.parse(id);
+        return UserResponse.ok(users.get(Caller.of(identity), account));
     }
 
     @PATCH
@@ -195,61 +146,19 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The changed account",
             headers = @Header(name = HttpHeaders.ETAG, description = "New version"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A role change by a non-admin, or a password change that needs PUT /users/me/password",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Email already registered",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an old version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "A role change by a non-admin, or a password change that needs PUT /users/me/password")
+    @APIResponse(responseCode = "404", description = "No such account, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Email already registered")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version the change is based on")
     public Response patch(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
             @Context HttpServerRequest http) {
-        return patchAccount(AccountIds.parse(id), request, http);
-    }
-
-    private Response patchAccount(int id, UserPatchRequest request, HttpServerRequest http) {
-        User user = users.update(caller(), id, request.toChanges(), ifMatch(), clients.of(http));
-        return Response.ok(UserResponse.of(user)).tag(EntityTags.of(user)).build();
-    }
-
-    @PUT
-    @Path("me/password")
-    @Authenticated
-    @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change the caller's password", description = "Needs the current password. Every token "
-            + "issued before, this one included, stops working: log in again.")
-    @APIResponse(responseCode = "204", description = "Changed")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Wrong current password, or too many attempts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request,
-            @Context HttpServerRequest http) {
-        users.changeOwnPassword(caller(), request.currentPassword(), request.newPassword(), clients.of(http));
-        return Response.noContent().build();
-    }
-
-    @DELETE
-    @Path("me")
-    @Authenticated
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete the caller's account")
-    @APIResponse(responseCode = "204", description = "Deleted; its tokens stop working")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Other records still reference the account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
-    public Response deleteMe() {
-        return deleteAccount(caller().userId());
+        int account = AccountIds.parse(id);
+        return UserResponse.ok(users.update(Caller.of(identity), account, request.toChanges(), EntityTags.ifMatch(headers),
+                clients.of(http)));
     }
 
     @DELETE
@@ -258,38 +167,14 @@ public class UserResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Delete an account (itself or admin)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account, or not the caller's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Other records still reference the account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match names an old version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "404", description = "No such account, or not the caller's")
+    @APIResponse(responseCode = "409", description = "Other records still reference the account")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
     public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {
-        return deleteAccount(AccountIds.parse(id));
-    }
-
-    private Response deleteAccount(int id) {
-        users.delete(caller(), id, ifMatch());
+        int account = AccountIds.parse(id);
+        users.delete(Caller.of(identity), account, EntityTags.ifMatch(headers));
         return Response.noContent().build();
-    }
-
-    /**
-     * Every If-Match field line, empty ones included: @HeaderParam drops empty values, which would turn an empty
-     * If-Match into an unconditional change.
-     */
-    private LongPredicate ifMatch() {
-        return EntityTags.ifMatch(headers.getRequestHeader(HttpHeaders.IF_MATCH));
-    }
-
-    /** Set by the token check (auth.AccountCheck) on every authenticated request. */
-    private Caller caller() {
-        Caller caller = identity.getAttribute(Caller.IDENTITY_ATTRIBUTE);
-        if (caller == null) {
-            throw new UnauthorizedException();
-        }
-        return caller;
     }
 }

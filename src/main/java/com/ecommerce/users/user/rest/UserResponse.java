@@ -2,6 +2,8 @@ package com.ecommerce.users.user.rest;
 
 import java.time.Instant;
 
+import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.ecommerce.users.user.User;
@@ -21,5 +23,10 @@ public record UserResponse(
 
     static UserResponse of(User user) {
         return new UserResponse(user.id, user.name, user.email, user.role.value(), user.createdAt, user.updatedAt);
+    }
+
+    /** A 200 with the account, and its version as the ETag. */
+    static Response ok(User user) {
+        return Response.ok(of(user)).tag(EntityTags.of(user)).build();
     }
 }

@@ -12,6 +12,7 @@ import com.ecommerce.users.password.InvalidPasswordHashException;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.User;
+import com.ecommerce.users.user.UserRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -37,12 +38,15 @@ public class BootstrapAdmin {
     private final Optional<String> email;
     private final Optional<String> password;
     private final PasswordHasher passwords;
+    private final UserRepository users;
 
     BootstrapAdmin(@ConfigProperty(name = "users.bootstrap-admin.email") Optional<String> email,
-            @ConfigProperty(name = "users.bootstrap-admin.password") Optional<String> password, PasswordHasher passwords) {
+            @ConfigProperty(name = "users.bootstrap-admin.password") Optional<String> password, PasswordHasher passwords,
+            UserRepository users) {
         this.email = email.map(String::strip).filter(e -> !e.isEmpty());
         this.password = password.filter(p -> !p.isEmpty());
         this.passwords = passwords;
+        this.users = users;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -62,19 +66,18 @@ public class BootstrapAdmin {
         String newHash = passwords.hash(password.get()); // before the transaction: no connection held through it
         // The verification of an existing account's hash runs inside it, under the lock: once per start at most.
         return QuarkusTransaction.requiringNew().call(() -> {
-            User.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK)
-                    .getSingleResult();
-            if (User.count("role = ?1", Role.ADMIN) > 0) {
+            users.lockUntilCommit(LOCK);
+            if (users.adminExists()) {
                 return Outcome.ADMIN_EXISTS;
             }
-            Optional<User> existing = User.<User> find("lower(email) = lower(?1)", email.get()).firstResultOptional();
+            Optional<User> existing = users.findByEmail(email.get());
             if (existing.isEmpty()) {
                 User admin = new User();
                 admin.name = "Administrator";
                 admin.email = email.get();
                 admin.role = Role.ADMIN;
                 admin.changePassword(newHash);
-                admin.persistAndFlush();
+                users.insert(admin);
                 LOG.infof("Created the bootstrap admin, account id=%d, with users.bootstrap-admin.password", admin.id);
                 return Outcome.CREATED;
             }

@@ -1,28 +1,27 @@
 package com.ecommerce.users.user.service;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.auth.Caller;
 import com.ecommerce.users.credential.CredentialCheck;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.problem.InvalidRequestException;
+import com.ecommerce.users.user.AccountStatus;
+import com.ecommerce.users.user.Credentials;
+import com.ecommerce.users.user.DuplicateEmailException;
 import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.User;
+import com.ecommerce.users.user.UserPage;
+import com.ecommerce.users.user.UserRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 
 /**
  * Account use cases and who may perform them: an account itself or an admin; anybody else is told the account does
@@ -34,13 +33,12 @@ public class UserService {
 
     private static final Logger LOG = Logger.getLogger(UserService.class);
 
-    /** Unique index on lower(email) (V2); users_email_key is the seed's case-sensitive original. */
-    private static final List<String> EMAIL_CONSTRAINTS = List.of("users_email_lower_key", "users_email_key");
-
+    private final UserRepository repository;
     private final PasswordHasher passwords;
     private final CredentialCheck credentials;
 
-    UserService(PasswordHasher passwords, CredentialCheck credentials) {
+    UserService(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials) {
+        this.repository = repository;
         this.passwords = passwords;
         this.credentials = credentials;
     }
@@ -51,21 +49,17 @@ public class UserService {
             throw new DuplicateEmailException(); // spares the hash; the unique index still decides races
         }
         String hash = passwords.hash(password);
-        try {
-            User created = QuarkusTransaction.requiringNew().call(() -> {
-                User user = new User();
-                user.name = name;
-                user.email = email;
-                user.role = Role.USER;
-                user.changePassword(hash);
-                user.persistAndFlush();
-                return user;
-            });
-            LOG.debugf("Registered user id=%d", created.id);
-            return created;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        User created = QuarkusTransaction.requiringNew().call(() -> {
+            User user = new User();
+            user.name = name;
+            user.email = email;
+            user.role = Role.USER;
+            user.changePassword(hash);
+            repository.insert(user);
+            return user;
+        });
+        LOG.debugf("Registered user id=%d", created.id);
+        return created;
     }
 
     // A read runs in a short transaction of its own, which returns its connection to the pool at commit. Outside
@@ -76,12 +70,12 @@ public class UserService {
         if (!caller.canAccess(id)) {
             throw new UserNotFoundException();
         }
-        return User.<User> findByIdOptional(id).orElseThrow(UserNotFoundException::new);
+        return repository.findById(id).orElseThrow(UserNotFoundException::new);
     }
 
     @Transactional
     public boolean emailTaken(String email) {
-        return User.emailTaken(email);
+        return repository.emailTaken(email);
     }
 
     /**
@@ -108,33 +102,29 @@ public class UserService {
                 ? verifyOwnPassword(caller, changes.currentPassword(), client)
                 : null;
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
-        try {
-            User updated = QuarkusTransaction.requiringNew().call(() -> {
-                User user = lockForUpdate(id, ifMatch);
-                if (verified != null) {
-                    requireUnchangedPassword(user, verified);
-                }
-                if (changes.name() != null) {
-                    user.name = changes.name();
-                }
-                if (changes.email() != null && !changes.email().equals(user.email)) {
-                    user.email = changes.email();
-                    user.revokeTokens();
-                }
-                if (changes.role() != null) {
-                    user.role = changes.role();
-                }
-                if (newHash != null) {
-                    user.changePassword(newHash);
-                }
-                user.flush(); // surfaces a duplicate email here, and bumps version and updatedAt
-                return user;
-            });
-            LOG.debugf("Updated user id=%d to version %d", (Object) updated.id, (Object) updated.version);
-            return updated;
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        User updated = QuarkusTransaction.requiringNew().call(() -> {
+            User user = lockForUpdate(id, ifMatch);
+            if (verified != null) {
+                requireUnchangedPassword(user, verified);
+            }
+            if (changes.name() != null) {
+                user.name = changes.name();
+            }
+            if (changes.email() != null && !changes.email().equals(user.email)) {
+                user.email = changes.email();
+                user.revokeTokens();
+            }
+            if (changes.role() != null) {
+                user.role = changes.role();
+            }
+            if (newHash != null) {
+                user.changePassword(newHash);
+            }
+            repository.update(user); // surfaces a duplicate email here
+            return user;
+        });
+        LOG.debugf("Updated user id=%d to version %d", (Object) updated.id, (Object) updated.version);
+        return updated;
     }
 
     /**
@@ -156,96 +146,21 @@ public class UserService {
         if (!caller.canAccess(id)) {
             throw new UserNotFoundException();
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                User user = lockForUpdate(id, ifMatch);
-                user.delete();
-                user.flush();
-            });
-            LOG.debugf("Deleted user id=%d", id);
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        QuarkusTransaction.requiringNew().run(() -> repository.delete(lockForUpdate(id, ifMatch)));
+        LOG.debugf("Deleted user id=%d", id);
     }
 
-    /**
-     * Accounts in id order after {@code afterId}, optionally only those whose email equals {@code email} and whose
-     * name contains {@code nameContains}, both ignoring case. Keyset pagination: every page costs the same.
-     */
+    /** A page of accounts in id order; see {@link UserRepository#page}. */
     @Transactional
     public UserPage list(int limit, int afterId, String email, String nameContains) {
-        StringBuilder query = new StringBuilder("id > :after");
-        Parameters params = Parameters.with("after", afterId);
-        if (email != null) {
-            query.append(" and lower(email) = lower(:email)");
-            params.and("email", email);
-        }
-        if (nameContains != null) {
-            query.append(" and lower(name) like lower(:name) escape '!'");
-            params.and("name", "%" + escapeLike(nameContains) + "%");
-        }
-        // range is inclusive: limit + 1 rows tell whether another page follows
-        List<User> rows = User.<User> find(query.toString(), Sort.by("id"), params).range(0, limit).list();
-        if (rows.size() <= limit) {
-            return new UserPage(rows, null);
-        }
-        List<User> page = rows.subList(0, limit);
-        return new UserPage(page, page.getLast().id);
+        return repository.page(limit, afterId, email, nameContains);
     }
 
-    /** For token verification, on every authenticated request: one indexed lookup of two columns. */
+    /** For token verification (auth.AccountCheck), on every authenticated request, with a context of its own. */
     @ActivateRequestContext
     @Transactional
     public Optional<AccountStatus> accountStatus(int id) {
-        return User.find("select role, passwordChangedAt from User where id = ?1", id)
-                .project(AccountStatus.class)
-                .firstResultOptional();
-    }
-
-    /**
-     * Runs {@code grant} (issuing a token) only if the password {@code verified} is still the account's, and while
-     * holding its row: a password change racing with the login waits for it, so the cut-off the change then sets is
-     * later than anything {@code grant} dated, and revokes it. With {@code upgradedHash}, a stronger hash of the same
-     * password replaces the verified one first, unless another login or a change replaced it already. Empty when the
-     * password changed since it was verified.
-     */
-    public <T> Optional<T> ifPasswordUnchanged(Credentials verified, String upgradedHash, Supplier<T> grant) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (upgradedHash != null) {
-                upgradeHash(verified.id(), verified.passwordHash(), upgradedHash);
-            }
-            return passwordUnchangedSince(verified.id(), verified.passwordChangedAt())
-                    ? Optional.of(grant.get())
-                    : Optional.<T> empty();
-        });
-    }
-
-    /**
-     * Stores a stronger hash of the same password, unless the hash changed since it was read: a password change that
-     * raced with the login wins. Neither the version nor the token cut-off moves: nothing visible changed. Joins the
-     * transaction of {@link #ifPasswordUnchanged}, whose row lock the update takes.
-     */
-    public boolean upgradeHash(int id, String oldHash, String newHash) {
-        int updated = QuarkusTransaction.joiningExisting().call(() -> User.update(
-                "passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, id, oldHash));
-        if (updated == 1) {
-            LOG.debugf("Upgraded the password hash of user id=%d", id);
-        }
-        return updated == 1;
-    }
-
-    /**
-     * Every password change moves password_changed_at (see User.changePassword), an upgrade of the hash never does.
-     * FOR SHARE waits for a change in progress (FOR UPDATE) and holds the next one back until commit; it follows an
-     * upgrade's own row lock, never precedes it, so two logins cannot deadlock.
-     */
-    private static boolean passwordUnchangedSince(int id, Instant changedAt) {
-        return !User.getEntityManager()
-                .createNativeQuery("SELECT 1 FROM users WHERE id = ?1 AND password_changed_at = ?2 FOR SHARE")
-                .setParameter(1, id)
-                .setParameter(2, changedAt)
-                .getResultList()
-                .isEmpty();
+        return repository.accountStatus(id);
     }
 
     private Credentials verifyOwnPassword(Caller caller, String currentPassword, String client) {
@@ -262,37 +177,12 @@ public class UserService {
         }
     }
 
-    private static User lockForUpdate(int id, LongPredicate ifMatch) {
-        User user = User.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (user == null) {
-            throw new UserNotFoundException();
-        }
+    /** The locked row, if {@code ifMatch} accepts its version ({@code null} accepts any). */
+    private User lockForUpdate(int id, LongPredicate ifMatch) {
+        User user = repository.lockForUpdate(id).orElseThrow(UserNotFoundException::new);
         if (ifMatch != null && !ifMatch.test(user.version)) {
             throw new VersionMismatchException();
         }
         return user;
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    /** Maps constraint violations the database reported to what they mean for an account. */
-    private static RuntimeException translate(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation) {
-                if (violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
-                        && EMAIL_CONSTRAINTS.contains(violation.getConstraintName())) {
-                    return new DuplicateEmailException();
-                }
-                if (violation.getKind() == ConstraintViolationException.ConstraintKind.FOREIGN_KEY) {
-                    return new UserInUseException();
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return e;
     }
 }

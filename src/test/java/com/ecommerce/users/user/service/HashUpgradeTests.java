@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.user.UserApi.Account;
+import com.ecommerce.users.user.UserRepository;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,7 +31,7 @@ class HashUpgradeTests {
     DataSource dataSource;
 
     @Inject
-    UserService users;
+    UserRepository users;
 
     @Inject
     PasswordHasher passwords;

@@ -1,4 +1,4 @@
-package com.ecommerce.users.user.service;
+package com.ecommerce.users.user;
 
 /**
  * Rows of other tables still reference the account (in an adopted seed database, the orders and carts of the

@@ -1,7 +1,9 @@
-package com.ecommerce.users.problem;
+package com.ecommerce.users.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import com.ecommerce.users.problem.Problem;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpHeaders;

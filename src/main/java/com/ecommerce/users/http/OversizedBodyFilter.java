@@ -1,9 +1,11 @@
-package com.ecommerce.users.problem;
+package com.ecommerce.users.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.ecommerce.users.problem.Problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;

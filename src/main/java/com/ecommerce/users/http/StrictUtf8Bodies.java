@@ -1,4 +1,4 @@
-package com.ecommerce.users.config;
+package com.ecommerce.users.http;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 /**
  * Request bodies must be well-formed UTF-8 (RFC 8259, section 8.1; RFC 3629). Jackson decodes some ill-formed
  * sequences anyway, such as the overlong {@code C0 AF} as {@code /}, the classic way past a byte-level filter; here
- * every such body is refused (a 400, see ProblemExceptionMappers) before a character of it is used.
+ * every such body is refused (a 400, see problem.JsonProblems) before a character of it is used.
  */
 @Provider
 public class StrictUtf8Bodies implements ReaderInterceptor {

@@ -1,4 +1,4 @@
-package com.ecommerce.users.user.service;
+package com.ecommerce.users.user;
 
 /** Another account already has this email address, in some letter case (HTTP 409). */
 public class DuplicateEmailException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.ecommerce.users.config;
+package com.ecommerce.users.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

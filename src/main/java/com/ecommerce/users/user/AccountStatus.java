@@ -1,8 +1,6 @@
-package com.ecommerce.users.user.service;
+package com.ecommerce.users.user;
 
 import java.time.Instant;
-
-import com.ecommerce.users.user.Role;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

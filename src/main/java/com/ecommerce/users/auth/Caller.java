@@ -1,0 +1,28 @@
+package com.ecommerce.users.auth;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is asking: an authenticated account, and whether it holds the admin role. {@link AccountCheck} makes one for
+ * every request with a valid token; the use cases decide with it what the caller may do.
+ */
+public record Caller(int userId, boolean admin) {
+
+    /** Where {@link AccountCheck} leaves the caller in the security identity. */
+    static final String IDENTITY_ATTRIBUTE = "com.ecommerce.users.caller";
+
+    /** The caller of an authenticated request; without a token checked by {@link AccountCheck}, a 401. */
+    public static Caller of(SecurityIdentity identity) {
+        Caller caller = identity.getAttribute(IDENTITY_ATTRIBUTE);
+        if (caller == null) {
+            throw new UnauthorizedException();
+        }
+        return caller;
+    }
+
+    /** The account itself or an admin; for anybody else the account does not exist. */
+    public boolean canAccess(int id) {
+        return admin || userId == id;
+    }
+}

@@ -1,0 +1,172 @@
+package com.ecommerce.users.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Every query and write of the {@code users} table, through the entity's Panache methods. The use cases own the
+ * transactions; each method here joins the caller's. Writes flush at once, so that a constraint the database
+ * enforces surfaces here, translated to what it means for an account.
+ */
+@ApplicationScoped
+public class UserRepository {
+
+    /** Unique index on lower(email) (V2); users_email_key is the seed's case-sensitive original. */
+    private static final List<String> EMAIL_CONSTRAINTS = List.of("users_email_lower_key", "users_email_key");
+    private static final String CREDENTIALS = "select id, email, role, passwordHash, passwordChangedAt from User ";
+
+    public Optional<User> findById(int id) {
+        return User.findByIdOptional(id);
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return User.<User> find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    public boolean emailTaken(String email) {
+        return User.count("lower(email) = lower(?1)", email) > 0;
+    }
+
+    public boolean adminExists() {
+        return User.count("role = ?1", Role.ADMIN) > 0;
+    }
+
+    /** Waits for, then holds until commit, the PostgreSQL advisory lock {@code key}: one holder at a time. */
+    public void lockUntilCommit(long key) {
+        User.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, key)
+                .getSingleResult();
+    }
+
+    /** The row, locked until commit: concurrent changes of one account queue up behind each other. */
+    public Optional<User> lockForUpdate(int id) {
+        return Optional.ofNullable(User.findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** @throws DuplicateEmailException if another account has the email, in any letter case */
+    public void insert(User user) {
+        try {
+            user.persistAndFlush();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Writes the changes of {@code user} now, which bumps its version and updatedAt. */
+    public void update(User user) {
+        try {
+            user.flush();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /** @throws UserInUseException if rows of other tables still reference the account */
+    public void delete(User user) {
+        try {
+            user.delete();
+            user.flush();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Accounts in id order after {@code afterId}, optionally only those whose email equals {@code email} and whose
+     * name contains {@code nameContains}, both ignoring case. Keyset pagination: every page costs the same.
+     */
+    public UserPage page(int limit, int afterId, String email, String nameContains) {
+        StringBuilder query = new StringBuilder("id > :after");
+        Parameters params = Parameters.with("after", afterId);
+        if (email != null) {
+            query.append(" and lower(email) = lower(:email)");
+            params.and("email", email);
+        }
+        if (nameContains != null) {
+            query.append(" and lower(name) like lower(:name) escape '!'");
+            params.and("name", "%" + escapeLike(nameContains) + "%");
+        }
+        // range is inclusive: limit + 1 rows tell whether another page follows
+        List<User> rows = User.<User> find(query.toString(), Sort.by("id"), params).range(0, limit).list();
+        if (rows.size() <= limit) {
+            return new UserPage(rows, null);
+        }
+        List<User> page = rows.subList(0, limit);
+        return new UserPage(page, page.getLast().id);
+    }
+
+    /** For token verification, on every authenticated request: one indexed lookup of two columns. */
+    public Optional<AccountStatus> accountStatus(int id) {
+        return User.find("select role, passwordChangedAt from User where id = ?1", id)
+                .project(AccountStatus.class)
+                .firstResultOptional();
+    }
+
+    public Optional<Credentials> credentialsByEmail(String email) {
+        return User.find(CREDENTIALS + "where lower(email) = lower(?1)", email)
+                .project(Credentials.class)
+                .firstResultOptional();
+    }
+
+    public Optional<Credentials> credentialsById(int id) {
+        return User.find(CREDENTIALS + "where id = ?1", id)
+                .project(Credentials.class)
+                .firstResultOptional();
+    }
+
+    /**
+     * Stores a stronger hash of the same password, unless the hash changed since it was read: a password change that
+     * raced with the login wins. Neither the version nor the token cut-off moves: nothing visible changed. The update
+     * takes the row lock; it joins the login's transaction (or opens one of its own).
+     */
+    @Transactional
+    public boolean upgradeHash(int id, String oldHash, String newHash) {
+        return User.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", newHash, id, oldHash) == 1;
+    }
+
+    /**
+     * Every password change moves password_changed_at (see User.changePassword), an upgrade of the hash never does.
+     * FOR SHARE waits for a change in progress (FOR UPDATE) and holds the next one back until commit; it follows an
+     * upgrade's own row lock, never precedes it, so two logins cannot deadlock.
+     */
+    public boolean passwordUnchangedSince(int id, Instant changedAt) {
+        return !User.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM users WHERE id = ?1 AND password_changed_at = ?2 FOR SHARE")
+                .setParameter(1, id)
+                .setParameter(2, changedAt)
+                .getResultList()
+                .isEmpty();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** Maps constraint violations the database reported to what they mean for an account. */
+    private static RuntimeException translate(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation) {
+                if (violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
+                        && EMAIL_CONSTRAINTS.contains(violation.getConstraintName())) {
+                    return new DuplicateEmailException();
+                }
+                if (violation.getKind() == ConstraintViolationException.ConstraintKind.FOREIGN_KEY) {
+                    return new UserInUseException();
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return e;
+    }
+}

@@ -1,0 +1,120 @@
+package com.ecommerce.users.user.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.users.auth.Caller;
+import com.ecommerce.users.http.ClientAddress;
+import com.ecommerce.users.problem.Problem;
+import com.ecommerce.users.user.service.UserService;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The caller's own account, under /users/me: the account of the bearer token, whatever its role. Shares the /users
+ * root with {@link UserResource}; Quarkus REST routes both as one resource.
+ */
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Users", description = "Accounts of the shop")
+@APIResponse(responseCode = "400", description = "Malformed request or invalid fields",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "validation", value = UserResource.VALIDATION_EXAMPLE)))
+@APIResponse(responseCode = "503", description = "Overloaded or database unavailable; see Retry-After",
+        headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)))
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+public class MyAccountResource {
+
+    private final UserService users;
+    private final SecurityIdentity identity;
+    private final ClientAddress clients;
+    private final HttpHeaders headers;
+
+    MyAccountResource(UserService users, SecurityIdentity identity, ClientAddress clients, HttpHeaders headers) {
+        this.users = users;
+        this.identity = identity;
+        this.clients = clients;
+        this.headers = headers;
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "Get the caller's account")
+    @APIResponse(responseCode = "200", description = "The account", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    public Response getMe() {
+        Caller caller = Caller.of(identity);
+        return UserResponse.ok(users.get(caller, caller.userId()));
+    }
+
+    @PATCH
+    @Path("me")
+    @Consumes(UserResource.MERGE_PATCH_JSON)
+    @Operation(summary = "Change the caller's name or email", description = "JSON merge patch (RFC 7396). A new email "
+            + "needs currentPassword, and ends every token of the account, this one included: log in again with the "
+            + "new email. The password changes with PUT /users/me/password; the role only by an admin.")
+    @APIResponse(responseCode = "200", description = "The changed account", headers = @Header(name = HttpHeaders.ETAG),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "403", description = "A role or password change, or a wrong currentPassword")
+    @APIResponse(responseCode = "409", description = "Email already registered")
+    @APIResponse(responseCode = "412", description = "If-Match names an old version")
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version the change is based on")
+    public Response patchMe(@NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
+            @Context HttpServerRequest http) {
+        Caller caller = Caller.of(identity);
+        return UserResponse.ok(users.update(caller, caller.userId(), request.toChanges(), EntityTags.ifMatch(headers),
+                clients.of(http)));
+    }
+
+    @PUT
+    @Path("me/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the caller's password", description = "Needs the current password. Every token "
+            + "issued before, this one included, stops working: log in again.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "403", description = "Wrong current password, or too many attempts")
+    public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request,
+            @Context HttpServerRequest http) {
+        users.changeOwnPassword(Caller.of(identity), request.currentPassword(), request.newPassword(), clients.of(http));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("me")
+    @Operation(summary = "Delete the caller's account")
+    @APIResponse(responseCode = "204", description = "Deleted; its tokens stop working")
+    @APIResponse(responseCode = "409", description = "Other records still reference the account")
+    @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
+    public Response deleteMe() {
+        Caller caller = Caller.of(identity);
+        users.delete(caller, caller.userId(), EntityTags.ifMatch(headers));
+        return Response.noContent().build();
+    }
+}
