@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.support.Slow;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
@@ -36,6 +37,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * the EKS values and the start-up migration mode; the rendered resources hold the same invariants as the generated
  * manifests and agree with them where both say the same thing.
  */
+@Slow
 class HelmChartIT {
 
     static final Path CHART = Path.of("k8s", "helm", "user-service");
