@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -273,18 +272,12 @@ class HelmChartIT {
             assertThat(compared).as("facts compared").anyMatch(fact -> fact.matches(family));
         }
 
-        Properties properties = new Properties();
-        try (var in = Files.newBufferedReader(Path.of("src", "main", "resources", "application.properties"))) {
-            properties.load(in);
-        }
         Map<String, String> chartEnv = literalEnv(container(Manifests.one(rendered, Deployment.class).getSpec().getTemplate()
                 .getSpec(), "user-service"));
-        CHART_ENV_FROM_PROPERTIES.forEach((env, property) -> {
-            String production = properties.getProperty("%prod." + property, properties.getProperty(property));
-            assertThat(production).as(property + " in application.properties").isNotNull();
-            assertThat(chartEnv.get(env)).as("the chart's " + env + " against application.properties' " + property)
-                    .isEqualTo(production);
-        });
+        for (Map.Entry<String, String> env : CHART_ENV_FROM_PROPERTIES.entrySet()) {
+            assertThat(chartEnv.get(env.getKey())).as("the chart's " + env.getKey() + " against application.properties' "
+                    + env.getValue()).isEqualTo(PodChecks.productionProperty(env.getValue()));
+        }
     }
 
     /**

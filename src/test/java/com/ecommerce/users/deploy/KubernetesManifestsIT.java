@@ -99,7 +99,7 @@ class KubernetesManifestsIT {
     }
 
     @Test
-    void theDeploymentRunsTwoRestrictedReplicasWithProbesAndGracefulShutdown() {
+    void theDeploymentRunsTwoRestrictedReplicasWithProbesAndGracefulShutdown() throws IOException {
         Deployment deployment = Manifests.one(resources, Deployment.class);
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         Container app = container(pod, "user-service");
