@@ -16,8 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.ecommerce.users.support.Slow;
-
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -33,7 +31,6 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
  * target/kubernetes/kubernetes.yml, as `./mvnw package` leaves it for `kubectl apply -f`: what Quarkus generates, the
  * merged src/main/kubernetes/kubernetes.yml, and the versioned migration Job. Runs after packaging (failsafe).
  */
-@Slow
 class KubernetesManifestsIT {
 
     static final Path MANIFESTS = Path.of("target", "kubernetes", "kubernetes.yml");
