@@ -24,6 +24,7 @@ import com.ecommerce.users.password.Argon2Hash;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.support.Jwts;
 import com.ecommerce.users.support.Simultaneously;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.user.UserApi.Account;
 
@@ -36,6 +37,7 @@ import io.restassured.response.Response;
  * no token obtained with the old one outlives the change, whether or not the logins also upgrade an outdated hash.
  * Logins racing each other to upgrade a hash all succeed.
  */
+@Slow
 @QuarkusTest
 class LoginPasswordChangeRaceTests {
 

@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import com.ecommerce.users.support.DatabaseCoordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestKeys;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** The packaged application in production: allowed origins come from QUARKUS_HTTP_CORS_ORIGINS, never a wildcard. */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)

@@ -18,6 +18,7 @@ import com.ecommerce.users.support.DatabaseCoordinates;
 import com.ecommerce.users.support.DatabaseCoordinates.Coordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestKeys;
 
 import io.quarkus.test.common.WithTestResource;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * Replicas starting together on an empty database in start-up migration mode (the chart's migration.mode=startup):
  * Flyway's lock in PostgreSQL serialises them, so every one becomes ready and each migration is applied once.
  */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)

@@ -10,13 +10,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.support.Slow;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
@@ -36,6 +44,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * the EKS values and the start-up migration mode; the rendered resources hold the same invariants as the generated
  * manifests and agree with them where both say the same thing.
  */
+@Slow
 class HelmChartIT {
 
     static final Path CHART = Path.of("k8s", "helm", "user-service");
@@ -159,28 +168,145 @@ class HelmChartIT {
         PodChecks.assertRestricted("Job", Manifests.one(resources, Job.class).getSpec().getTemplate().getSpec());
     }
 
+    /**
+     * Where the chart and the generated manifests differ on purpose: a pattern over {@link DeploymentFacts}' names, and
+     * why. Every other fact either states must state alike: JVM options, resources, probes, env, Secret references,
+     * security contexts, shutdown timings, volumes, the migration Job's spec, the Service's port.
+     */
+    record Difference(String facts, String reason) {
+        boolean covers(String fact) {
+            return fact.matches(facts);
+        }
+    }
+
+    static final String APP = "Deployment\\.spec\\.template\\.spec\\.containers\\[user-service]\\.";
+    /** The labels of the pods, of their selectors, of the Service's selector. */
+    static final String LABELS = "(Deployment\\.spec\\.(selector\\.matchLabels|template\\.metadata\\.labels"
+            + "|template\\.spec\\.topologySpreadConstraints\\[\\d+]\\.labelSelector\\.matchLabels)"
+            + "|Job\\.spec\\.template\\.metadata\\.labels|Service\\.spec\\.selector)\\.";
+
+    /** Env the chart sets from its values, and the property of application.properties (%prod) it must agree with. */
+    static final Map<String, String> CHART_ENV_FROM_PROPERTIES = new java.util.TreeMap<>(Map.of(
+            "USERS_JWT_ISSUER", "users.jwt.issuer",
+            "USERS_JWT_AUDIENCE", "users.jwt.audience",
+            "USERS_JWT_LIFETIME", "users.jwt.lifetime",
+            "USERS_HTTP_TRUSTED_PROXY_HOPS", "users.http.trusted-proxy-hops",
+            "QUARKUS_SHUTDOWN_DELAY", "quarkus.shutdown.delay",
+            "QUARKUS_SHUTDOWN_TIMEOUT", "quarkus.shutdown.timeout"));
+
+    static final List<Difference> INTENTIONAL_DIFFERENCES = List.of(
+            new Difference(LABELS + "(app\\.kubernetes\\.io/(instance|managed-by)|helm\\.sh/chart)",
+                    "Helm's release labels (instance, managed-by: Helm, helm.sh/chart) against Quarkus' managed-by: quarkus"),
+            new Difference(LABELS + "app\\.kubernetes\\.io/part-of",
+                    "the generated selectors add part-of to the name, the chart's add the release (instance)"),
+            new Difference("Deployment\\.spec\\.template\\.metadata\\.labels\\.app\\.kubernetes\\.io/version",
+                    "the chart labels its pods with the version; Quarkus leaves it out of the pods along with the selector "
+                            + "(quarkus.kubernetes.add-version-to-label-selectors=false)"),
+            new Difference("Deployment\\.spec\\.template\\.metadata\\.annotations\\.app\\.quarkus\\.io/quarkus-version",
+                    "Quarkus' own annotation"),
+            new Difference("Deployment\\.spec\\.template\\.metadata\\.annotations\\.prometheus\\.io/scheme",
+                    "Quarkus writes Prometheus' default scheme (http), the chart leaves it to the default"),
+            new Difference("Deployment\\.spec\\.template\\.spec\\.initContainers\\[wait-for-migration]\\..*",
+                    "the generated pods wait for the migration Job of their version in an init container; Helm runs the "
+                            + "chart's Job as a pre-install/pre-upgrade hook before any pod changes"),
+            new Difference("Deployment\\.spec\\.template\\.spec\\.volumes\\[kube-api-access]\\..*",
+                    "the API token of that init container, which the chart's pods do not need"),
+            new Difference("Job\\.spec\\.template\\.spec\\.serviceAccountName",
+                    "the chart's hook Job runs before the release's ServiceAccount exists, so it has its own"),
+            new Difference(APP + "env\\[(QUARKUS_HTTP_CORS_ORIGINS|USERS_BOOTSTRAP_ADMIN_EMAIL"
+                    + "|USERS_JWT_PREVIOUS_VERIFICATION_KEY_LOCATION)]\\..*",
+                    "optional settings the chart offers as values (cors.allowedOrigins, bootstrapAdmin.email, "
+                            + "jwt.previousVerificationKeyFile); the generated manifests have none by default"),
+            new Difference(APP + "env\\[(" + String.join("|", CHART_ENV_FROM_PROPERTIES.keySet()) + ")]\\..*",
+                    "the chart's values for settings the generated manifests leave to application.properties; "
+                            + "checked against it (CHART_ENV_FROM_PROPERTIES)"));
+
+    /** What the comparison must cover, so that it cannot pass by comparing nothing. */
+    static final List<String> COMPARED = List.of(
+            APP + "env\\[JAVA_TOOL_OPTIONS]\\.value",
+            APP + "resources\\.(limits|requests)\\.(cpu|memory)",
+            APP + "(startup|readiness|liveness)Probe\\.(httpGet\\.(path|port|scheme)|initialDelaySeconds|periodSeconds"
+                    + "|timeoutSeconds|successThreshold|failureThreshold)",
+            APP + "securityContext\\..*",
+            "Deployment\\.spec\\.template\\.spec\\.securityContext\\..*",
+            APP + "lifecycle\\.preStop\\.sleep\\.seconds",
+            "Deployment\\.spec\\.template\\.spec\\.terminationGracePeriodSeconds",
+            APP + "envFrom\\[secretRef:[^]]+]\\.secretRef\\.(name|optional)",
+            APP + "volumeMounts\\[.*",
+            "Deployment\\.spec\\.template\\.spec\\.volumes\\[(tmp|jwt)]\\..*",
+            "Job\\.spec\\.(backoffLimit|activeDeadlineSeconds)",
+            "Job\\.spec\\.template\\.spec\\.containers\\[migrate]\\.(env|envFrom|resources|securityContext|volumeMounts)[.\\[].*",
+            "Job\\.spec\\.template\\.spec\\.(securityContext|volumes)[.\\[].*",
+            "Service\\.spec\\.ports\\[.*");
+
     @Test
     void agreesWithTheGeneratedManifests() throws IOException {
-        PodSpec chart = Manifests.one(render(t -> t), Deployment.class).getSpec().getTemplate().getSpec();
-        PodSpec generated = Manifests.one(Manifests.load(KubernetesManifestsIT.MANIFESTS), Deployment.class)
-                .getSpec().getTemplate().getSpec();
-        Container fromChart = container(chart, "user-service");
-        Container fromBuild = container(generated, "user-service");
+        // the chart's optional env set, so that the differences below are all visible; the release named as Quarkus
+        // names its resources, so that names compare too
+        List<HasMetadata> rendered = render(t -> t.set("fullnameOverride", "user-service")
+                .set("cors.allowedOrigins[0]", "https://shop.example.com").set("bootstrapAdmin.email", "admin@example.com")
+                .set("jwt.previousVerificationKeyFile", "previous-public-key.pem"));
+        SortedMap<String, String> chart = DeploymentFacts.of(rendered);
+        SortedMap<String, String> build = DeploymentFacts.of(Manifests.load(KubernetesManifestsIT.MANIFESTS));
 
-        assertThat(fromChart.getResources()).isEqualTo(fromBuild.getResources());
-        assertThat(fromChart.getSecurityContext()).isEqualTo(fromBuild.getSecurityContext());
-        assertThat(fromChart.getLifecycle()).isEqualTo(fromBuild.getLifecycle());
-        assertThat(chart.getTerminationGracePeriodSeconds()).isEqualTo(generated.getTerminationGracePeriodSeconds());
-        assertThat(literalEnv(fromChart).get("JAVA_TOOL_OPTIONS")).isEqualTo(literalEnv(fromBuild).get("JAVA_TOOL_OPTIONS"));
-        assertThat(secretRefs(fromChart)).containsExactlyInAnyOrderElementsOf(secretRefs(fromBuild));
-        assertThat(fromChart.getImage()).isEqualTo(fromBuild.getImage());
-        for (var probe : List.<java.util.function.Function<Container, io.fabric8.kubernetes.api.model.Probe>>of(
-                Container::getStartupProbe, Container::getReadinessProbe, Container::getLivenessProbe)) {
-            assertThat(probe.apply(fromChart).getHttpGet().getPath()).isEqualTo(probe.apply(fromBuild).getHttpGet().getPath());
-            assertThat(probe.apply(fromChart).getPeriodSeconds()).isEqualTo(probe.apply(fromBuild).getPeriodSeconds());
-            assertThat(probe.apply(fromChart).getFailureThreshold()).isEqualTo(probe.apply(fromBuild).getFailureThreshold());
-            assertThat(probe.apply(fromChart).getTimeoutSeconds()).isEqualTo(probe.apply(fromBuild).getTimeoutSeconds());
+        List<String> drift = new ArrayList<>();
+        List<String> compared = new ArrayList<>();
+        Set<Difference> seen = new HashSet<>();
+        Set<String> facts = new TreeSet<>(chart.keySet());
+        facts.addAll(build.keySet());
+        for (String fact : facts) {
+            String fromChart = chart.get(fact);
+            String fromBuild = build.get(fact);
+            if (Objects.equals(fromChart, fromBuild)) {
+                compared.add(fact);
+                continue;
+            }
+            Optional<Difference> intended = INTENTIONAL_DIFFERENCES.stream().filter(d -> d.covers(fact)).findFirst();
+            intended.ifPresentOrElse(seen::add, () -> drift.add(fact + ": chart " + fromChart + ", generated " + fromBuild));
         }
+        assertThat(drift).as("facts on which the chart (k8s/helm/user-service) and the generated manifests "
+                + "(application.properties, src/main/kubernetes*, pom.xml) disagree").isEmpty();
+        assertThat(INTENTIONAL_DIFFERENCES).as("intentional differences that no longer differ: remove them")
+                .allMatch(seen::contains);
+        for (String family : COMPARED) {
+            assertThat(compared).as("facts compared").anyMatch(fact -> fact.matches(family));
+        }
+
+        Map<String, String> chartEnv = literalEnv(container(Manifests.one(rendered, Deployment.class).getSpec().getTemplate()
+                .getSpec(), "user-service"));
+        for (Map.Entry<String, String> env : CHART_ENV_FROM_PROPERTIES.entrySet()) {
+            assertThat(chartEnv.get(env.getKey())).as("the chart's " + env.getKey() + " against application.properties' "
+                    + env.getValue()).isEqualTo(PodChecks.productionProperty(env.getValue()));
+        }
+    }
+
+    /**
+     * Dockerfile.jvm's run-java.sh adds its own heap ratio and collector, which win over JAVA_TOOL_OPTIONS: they must say
+     * what the manifests say. Dockerfile.jvm-aot runs plain java and must add neither.
+     */
+    @Test
+    void theImagesJvmSettingsAgreeWithTheManifests() throws IOException {
+        String options = literalEnv(container(Manifests.one(Manifests.load(KubernetesManifestsIT.MANIFESTS), Deployment.class)
+                .getSpec().getTemplate().getSpec(), "user-service")).get("JAVA_TOOL_OPTIONS");
+        assertThat(options).isEqualTo(System.getProperty("deploy.java-tool-options"));
+        String ratio = options.replaceAll(".*-XX:MaxRAMPercentage=(\\d+).*", "$1");
+        String collector = options.replaceAll(".*(-XX:\\+Use\\w+GC).*", "$1");
+        assertThat(ratio).containsOnlyDigits();
+        assertThat(collector).startsWith("-XX:+Use");
+
+        Map<String, String> env = new java.util.HashMap<>();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^ENV (\\w+)=\"?([^\"\\n]*)\"?$")
+                .matcher(Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm")));
+        while (line.find()) {
+            env.put(line.group(1), line.group(2));
+        }
+        assertThat(env).as("Dockerfile.jvm").containsEntry("JAVA_MAX_MEM_RATIO", ratio)
+                .containsEntry("GC_CONTAINER_OPTIONS", collector);
+        assertThat(env.getOrDefault("JAVA_OPTS_APPEND", "")).doesNotContain("-XX:");
+
+        String aot = Files.readString(Path.of("src", "main", "docker", "Dockerfile.jvm-aot"));
+        assertThat(aot).as("Dockerfile.jvm-aot").doesNotContainPattern("-XX:(\\+Use\\w+GC|MaxRAM|InitialRAM)")
+                .doesNotContain("JAVA_TOOL_OPTIONS=");
     }
 
     @Test

@@ -63,6 +63,18 @@ class KubernetesManifestsIT {
     }
 
     @Test
+    void theServiceAndItsMigrationJobRunWithTheJvmOptionsOfPomXml() throws IOException {
+        String options = System.getProperty("deploy.java-tool-options");
+        assertThat(options).as("failsafe passes deploy.java-tool-options").isNotBlank();
+        Container app = container(Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec(), "user-service");
+        Container migrate = container(Manifests.one(resources, Job.class).getSpec().getTemplate().getSpec(), "migrate");
+        assertThat(literalEnv(app)).containsEntry("JAVA_TOOL_OPTIONS", options);
+        assertThat(literalEnv(migrate)).containsEntry("JAVA_TOOL_OPTIONS", options);
+        // every @...@ of the filtered sources was filled
+        assertThat(Files.readString(MANIFESTS)).doesNotContainPattern("@[A-Za-z][\\w-]*(\\.[\\w-]+)*@");
+    }
+
+    @Test
     void theRoleIsTheServicesOwnAndOnlyReadsJobs() {
         Role role = Manifests.one(resources, Role.class);
         RoleBinding binding = Manifests.one(resources, RoleBinding.class);
@@ -84,7 +96,7 @@ class KubernetesManifestsIT {
     }
 
     @Test
-    void theDeploymentRunsTwoRestrictedReplicasWithProbesAndGracefulShutdown() {
+    void theDeploymentRunsTwoRestrictedReplicasWithProbesAndGracefulShutdown() throws IOException {
         Deployment deployment = Manifests.one(resources, Deployment.class);
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         Container app = container(pod, "user-service");

@@ -22,6 +22,7 @@ import com.ecommerce.users.support.DatabaseCoordinates.Coordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
 import com.ecommerce.users.support.Simultaneously;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestKeys;
 import com.ecommerce.users.support.TimedHttp;
 import com.ecommerce.users.support.TimedHttp.Answer;
@@ -42,6 +43,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * with 503 and Retry-After instead of queueing it into an OutOfMemoryError, RSS stays under the limit, and the heap
  * is back to where it was once the flood is over.
  */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)

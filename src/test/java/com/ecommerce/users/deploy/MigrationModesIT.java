@@ -27,6 +27,7 @@ import com.ecommerce.users.support.DatabaseCoordinates;
 import com.ecommerce.users.support.DatabaseCoordinates.Coordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestKeys;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -41,6 +42,7 @@ import io.restassured.http.ContentType;
  * the migration Job and of the Deployment taken from target/kubernetes/kubernetes.yml (the Secrets replaced by this
  * test's database and key), each on a database of its own that starts empty.
  */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)

@@ -2,10 +2,15 @@ package com.ecommerce.users.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -18,9 +23,6 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 
 /** Invariants every pod of the service must hold, in the generated manifests and in the chart alike. */
 final class PodChecks {
-
-    /** The sum the grace period must exceed: preStop sleep + quarkus.shutdown.delay + quarkus.shutdown.timeout. */
-    static final int SHUTDOWN_SECONDS = 10 + 5 + 20;
 
     private PodChecks() {
     }
@@ -104,10 +106,37 @@ final class PodChecks {
         assertThat(probe.getTimeoutSeconds()).isLessThan(probe.getPeriodSeconds());
     }
 
-    static void assertGracefulShutdown(PodSpec spec, Container app) {
-        assertThat(app.getLifecycle().getPreStop().getSleep().getSeconds()).isEqualTo(10L);
-        assertThat(spec.getTerminationGracePeriodSeconds()).as("terminationGracePeriodSeconds")
-                .isGreaterThan((long) SHUTDOWN_SECONDS);
+    /**
+     * The grace period exceeds the preStop sleep + quarkus.shutdown.delay + quarkus.shutdown.timeout, as the pod sets them
+     * (QUARKUS_SHUTDOWN_* env, the chart's) or else application.properties does (%prod).
+     */
+    static void assertGracefulShutdown(PodSpec spec, Container app) throws IOException {
+        long preStop = app.getLifecycle().getPreStop().getSleep().getSeconds();
+        assertThat(preStop).isEqualTo(10L);
+        Map<String, String> env = literalEnv(app);
+        long delay = seconds(env.getOrDefault("QUARKUS_SHUTDOWN_DELAY", productionProperty("quarkus.shutdown.delay")));
+        long timeout = seconds(env.getOrDefault("QUARKUS_SHUTDOWN_TIMEOUT", productionProperty("quarkus.shutdown.timeout")));
+        assertThat(delay).as("quarkus.shutdown.delay, s").isPositive();
+        assertThat(timeout).as("quarkus.shutdown.timeout, s").isPositive();
+        assertThat(spec.getTerminationGracePeriodSeconds()).as("terminationGracePeriodSeconds > preStop %d s + delay %d s"
+                + " + timeout %d s", preStop, delay, timeout).isGreaterThan(preStop + delay + timeout);
+    }
+
+    /** A property of src/main/resources/application.properties as the packaged application reads it (%prod first). */
+    static String productionProperty(String name) throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("src", "main", "resources", "application.properties"))) {
+            properties.load(in);
+        }
+        String value = properties.getProperty("%prod." + name, properties.getProperty(name));
+        assertThat(value).as(name + " in application.properties").isNotNull();
+        return value;
+    }
+
+    /** A Quarkus duration in whole seconds: "5s", "1m", or ISO-8601. */
+    private static long seconds(String duration) {
+        String text = duration.trim().toUpperCase(java.util.Locale.ROOT);
+        return Duration.parse(text.startsWith("P") ? text : "PT" + text).toSeconds();
     }
 
     static Container container(PodSpec spec, String name) {

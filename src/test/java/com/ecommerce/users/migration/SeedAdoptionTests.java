@@ -23,6 +23,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.user.UserApi;
@@ -33,6 +34,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** Points the service at a database the FastAPI app made and checks that every account survives the adoption. */
+@Slow
 @QuarkusTest
 @TestProfile(SeedAdoptionTests.Seeded.class)
 class SeedAdoptionTests {

@@ -35,6 +35,7 @@ import com.ecommerce.users.auth.JwtKeys;
 import com.ecommerce.users.support.Jwts;
 import com.ecommerce.users.support.RawHttp;
 import com.ecommerce.users.support.RawHttp.Header;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.support.TestKeys;
 import com.ecommerce.users.user.UserApi;
@@ -53,6 +54,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * every column) around each case rather than once around them all, so that a change is pinned on the case that made
  * it and the valid cases' rows are accounted for one by one.
  */
+@Slow
 @QuarkusTest
 class HostileInputTests {
 

@@ -30,6 +30,7 @@ import com.ecommerce.users.support.DatabaseCoordinates.Coordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
 import com.ecommerce.users.support.Simultaneously;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.support.TestKeys;
 import com.ecommerce.users.support.TimedHttp;
@@ -44,6 +45,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * what needs the database with a quick 503 instead of hanging, and after the outage serve again without a restart and
  * without a failed request on a stale pooled connection. A client registers accounts throughout: no 201 may be lost.
  */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)

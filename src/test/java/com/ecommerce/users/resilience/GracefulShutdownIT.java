@@ -25,6 +25,7 @@ import com.ecommerce.users.support.DatabaseCoordinates;
 import com.ecommerce.users.support.DatabaseCoordinates.Coordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.support.TestKeys;
 import com.ecommerce.users.support.TimedHttp;
@@ -39,6 +40,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * then it waits up to quarkus.shutdown.timeout for the requests in progress, closes the listener and exits with 143.
  * No registration it accepted is cut off or lost.
  */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)

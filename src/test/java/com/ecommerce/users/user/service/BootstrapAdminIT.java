@@ -16,6 +16,7 @@ import com.ecommerce.users.support.DatabaseCoordinates;
 import com.ecommerce.users.support.DatabaseCoordinates.Coordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.support.TestKeys;
 
@@ -31,6 +32,7 @@ import io.restassured.specification.RequestSpecification;
  * moving an email onto it. Only the configured password makes the address's account an admin, and only while no admin
  * exists.
  */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)
