@@ -88,7 +88,7 @@ public class JwtKeys {
         if (pem.isEmpty()) {
             if (LaunchMode.current() == LaunchMode.NORMAL) {
                 throw new IllegalStateException("No JWT signing key: set USERS_JWT_SIGNING_KEY (PEM) or "
-                        + "USERS_JWT_SIGNING_KEY_LOCATION (a file); see README, \"Keys\"");
+                        + "USERS_JWT_SIGNING_KEY_LOCATION (a file); see docs/security.md, \"Keys\"");
             }
             LOG.warn("No JWT signing key configured: using an ephemeral one (dev and test mode only)");
             return KeyUtils.generateKeyPair(MIN_BITS);

@@ -122,7 +122,7 @@ class HostileInputTests {
             case PROBLEM -> assertProblem(response, c.status());
             case JSON -> assertThat(response.header("Content-Type")).startsWith("application/json");
             case BARE -> {
-                // refused by Vert.x or Quarkus before the application: no body at all (README, Operations)
+                // refused by Vert.x or Quarkus before the application: no body at all (docs/operations.md)
                 assertThat(response.body()).isEmpty();
                 assertThat(response.header("Content-Type")).isNull();
             }
