@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import com.ecommerce.users.support.DatabaseCoordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestKeys;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** In production the signing key is mandatory; it may come from a file or from an environment variable. */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.ecommerce.users.support.DatabaseCoordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestKeys;
 
 import io.quarkus.test.common.WithTestResource;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 
 /** In production the FastAPI app's DATABASE_* variables are enough: its Kubernetes Secret can be reused. */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)
