@@ -11,13 +11,16 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import com.ecommerce.users.support.DatabaseCoordinates;
+
 import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Builds, by hand, a database as the FastAPI app left it (its users table, an orders table referencing it, Alembic's
  * version table, rows with passlib-made hashes) and points the service at it, so that the test sees the service
- * adopt it. Works on the Dev Services PostgreSQL and on the one named by QUARKUS_DATASOURCE_*.
+ * adopt it. Works on the Dev Services PostgreSQL, on the one named by QUARKUS_DATASOURCE_* and on the local test
+ * database.
  */
 public class SeedDatabase implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
 
@@ -124,6 +127,8 @@ public class SeedDatabase implements QuarkusTestResourceLifecycleManager, DevSer
 
     private static String setting(String name) {
         Optional<String> value = ConfigProvider.getConfig().getOptionalValue(name, String.class);
-        return value.orElseGet(() -> System.getenv(name.toUpperCase().replace('.', '_')));
+        return value.or(() -> Optional.ofNullable(System.getenv(name.toUpperCase().replace('.', '_'))))
+                // neither: the local test database (LocalDatabase), as the application's test profile uses it
+                .orElseGet(() -> DatabaseCoordinates.resolve(Map.of()).properties().get(name));
     }
 }

@@ -10,12 +10,15 @@ import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
+import com.ecommerce.users.devdb.LocalDatabase;
+
 import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Tells tests which PostgreSQL the application uses: Dev Services' when Docker started one, otherwise the one named
- * by QUARKUS_DATASOURCE_*. For tests that start more processes against the same server.
+ * by QUARKUS_DATASOURCE_*, otherwise the local test database that {@link LocalDatabase} creates (user_service_test on
+ * localhost:5432). For tests that start more processes against the same server.
  */
 public class DatabaseCoordinates implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
 
@@ -51,6 +54,12 @@ public class DatabaseCoordinates implements QuarkusTestResourceLifecycleManager,
                     "QUARKUS_DATASOURCE_PASSWORD", password == null ? "" : password);
         }
 
+        /** As datasource properties, for the packaged application of a {@code @QuarkusIntegrationTest}. */
+        public Map<String, String> properties() {
+            return Map.of("quarkus.datasource.jdbc.url", jdbcUrl, "quarkus.datasource.username", username,
+                    "quarkus.datasource.password", password == null ? "" : password);
+        }
+
         /** The same server, another database. */
         public Coordinates withDatabase(String name) {
             String prefix = "jdbc:postgresql://" + hostAndPort() + "/";
@@ -58,14 +67,19 @@ public class DatabaseCoordinates implements QuarkusTestResourceLifecycleManager,
             return new Coordinates(prefix + name + (query < 0 ? "" : jdbcUrl.substring(query)), username, password);
         }
 
-        /** A new, empty database of that name on the same server (dropped first if it exists). */
+        /**
+         * A new, empty database on the same server (dropped first if it exists), named after this one: for
+         * user_service_test, "user_service_k8s_job" becomes user_service_test_k8s_job. So test runs on different
+         * databases of one server (other clones, other roles) neither clash nor need to own each other's databases.
+         */
         public Coordinates freshDatabase(String name) throws SQLException {
+            String own = database() + name.substring(name.startsWith("user_service") ? "user_service".length() : 0);
             try (Connection admin = DriverManager.getConnection(jdbcUrl, username, password);
                     Statement sql = admin.createStatement()) {
-                sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                sql.execute("CREATE DATABASE " + name);
+                sql.execute("DROP DATABASE IF EXISTS " + own + " WITH (FORCE)");
+                sql.execute("CREATE DATABASE " + own);
             }
-            return withDatabase(name);
+            return withDatabase(own);
         }
     }
 
@@ -76,34 +90,45 @@ public class DatabaseCoordinates implements QuarkusTestResourceLifecycleManager,
         return current;
     }
 
-    @Override
-    public void setIntegrationTestContext(DevServicesContext context) {
-        Map<String, String> devServices = context.devServicesProperties();
+    /**
+     * Dev Services' database if it started one, else QUARKUS_DATASOURCE_*, else the local test database (created if
+     * missing). The application under test takes the same decision in its test profile; the packaged application of
+     * a {@code @QuarkusIntegrationTest} (prod profile) is told by {@link ProductionAuth}.
+     */
+    public static Coordinates resolve(Map<String, String> devServices) {
         String url = devServices.get("quarkus.datasource.jdbc.url");
         if (url != null) {
-            current = new Coordinates(url, devServices.get("quarkus.datasource.username"),
+            return new Coordinates(url, devServices.get("quarkus.datasource.username"),
                     devServices.get("quarkus.datasource.password"));
         }
+        url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        if (url != null) {
+            return new Coordinates(url, System.getenv("QUARKUS_DATASOURCE_USERNAME"),
+                    System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
+        }
+        try {
+            LocalDatabase.Coordinates local = LocalDatabase.testDatabase();
+            return new Coordinates(local.jdbcUrl(), local.username(), local.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Neither Dev Services nor QUARKUS_DATASOURCE_JDBC_URL names a PostgreSQL,"
+                    + " and the local test database cannot be created: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void setIntegrationTestContext(DevServicesContext context) {
+        current = resolve(context.devServicesProperties());
     }
 
     @Override
     public Map<String, String> start() {
         if (current == null) {
-            current = new Coordinates(env("QUARKUS_DATASOURCE_JDBC_URL"), env("QUARKUS_DATASOURCE_USERNAME"),
-                    System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
+            current = resolve(Map.of());
         }
         return Map.of();
     }
 
     @Override
     public void stop() {
-    }
-
-    private static String env(String name) {
-        String value = System.getenv(name);
-        if (value == null) {
-            throw new IllegalStateException("Neither Dev Services nor " + name + " names a PostgreSQL");
-        }
-        return value;
     }
 }
