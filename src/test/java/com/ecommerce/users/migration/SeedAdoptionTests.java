@@ -113,7 +113,7 @@ class SeedAdoptionTests {
 
     @Test
     void caseDuplicateEmailsStopTheMigrationBeforeItChangesAnything() throws Exception {
-        String url = SeedDatabase.createScratchDatabase("user_service_seed_duplicates");
+        String url = SeedDatabase.createScratchDatabase("_seed_duplicates");
         String user = ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
         String password = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse("");
         try (Connection c = DriverManager.getConnection(url, user, password); Statement sql = c.createStatement()) {

@@ -24,7 +24,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class SeedDatabase implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
 
-    static final String NAME = "user_service_seed_adoption";
+    /** Suffix of the seed database's name, after the test database's own (see {@link #named}). */
+    static final String NAME = "_seed_adoption";
 
     /** Rows exactly as the FastAPI app stored them: passlib 1.7.4 defaults (see password-vectors). */
     static final Object[][] USERS = {
@@ -59,8 +60,8 @@ public class SeedDatabase implements QuarkusTestResourceLifecycleManager, DevSer
             password = setting("quarkus.datasource.password");
         }
         try (Connection admin = DriverManager.getConnection(adminUrl, user, password); Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + NAME);
+            sql.execute("DROP DATABASE IF EXISTS " + named(adminUrl, NAME) + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + named(adminUrl, NAME));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the seed database (does the role have CREATEDB?)", e);
         }
@@ -97,15 +98,16 @@ public class SeedDatabase implements QuarkusTestResourceLifecycleManager, DevSer
     @Override
     public void stop() {
         try (Connection admin = DriverManager.getConnection(adminUrl, user, password); Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+            sql.execute("DROP DATABASE IF EXISTS " + named(adminUrl, NAME) + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Another throw-away database on the same server, for migrations run by hand. */
-    static String createScratchDatabase(String name) throws SQLException {
+    /** Another throw-away database on the same server, for migrations run by hand; {@code suffix} as for {@link #named}. */
+    static String createScratchDatabase(String suffix) throws SQLException {
         String url = setting("quarkus.datasource.jdbc.url");
+        String name = named(url, suffix);
         try (Connection admin = DriverManager.getConnection(url, setting("quarkus.datasource.username"),
                 setting("quarkus.datasource.password")); Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -115,7 +117,17 @@ public class SeedDatabase implements QuarkusTestResourceLifecycleManager, DevSer
     }
 
     private String seedUrl() {
-        return withDatabase(adminUrl, NAME);
+        return withDatabase(adminUrl, named(adminUrl, NAME));
+    }
+
+    /**
+     * The test database's name plus {@code suffix} (user_service_test_seed_adoption): test runs on different databases
+     * of one server (other clones, other roles) neither clash nor need to own each other's databases.
+     */
+    static String named(String url, String suffix) {
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?', slash);
+        return url.substring(slash + 1, query < 0 ? url.length() : query) + suffix;
     }
 
     /** jdbc:postgresql://host:port/db?params with db replaced. */
