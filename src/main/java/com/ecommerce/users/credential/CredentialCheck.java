@@ -63,7 +63,7 @@ public class CredentialCheck {
     /** The account with {@code email} if {@code password} is its own; empty for an unknown address, a wrong password or a lock alike. */
     public Optional<Credentials> verify(String email, String password, String client) {
         String key = LoginThrottle.key(email);
-        return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client, users.credentialsByEmail(email))), key, client,
+        return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client, users.credentialsByEmail(email))), client,
                 password));
     }
 
@@ -74,7 +74,7 @@ public class CredentialCheck {
                 Optional<Credentials> account = users.credentialsById(id);
                 return account.isEmpty() ? Attempt.REFUSED : admit(LoginThrottle.key(account.get().email()), client, account);
             });
-            return evaluate(attempt, attempt.key(), client, password);
+            return evaluate(attempt, client, password);
         });
     }
 
@@ -93,7 +93,7 @@ public class CredentialCheck {
         }
     }
 
-    private Optional<Credentials> evaluate(Attempt attempt, String key, String client, String password) {
+    private Optional<Credentials> evaluate(Attempt attempt, String client, String password) {
         if (!attempt.admitted()) {
             throttled.increment();
             return Optional.empty();
@@ -109,7 +109,7 @@ public class CredentialCheck {
             return Optional.empty(); // counted already
         }
         matched.increment();
-        throttle.reset(key, client);
+        throttle.reset(attempt.key(), client);
         return attempt.account();
     }
 
