@@ -56,27 +56,27 @@ public class ClientAddress {
                 }
                 String[] entries = joined.split(",", -1);
                 if (entries.length >= trustedHops) {
-                    return key(parse(entries[entries.length - trustedHops].strip()));
+                    return key(forwardedEntry(entries[entries.length - trustedHops].strip()));
                 }
             }
             // no (or too short a) header: the request did not pass through the proxies, so its peer is the client
         }
         SocketAddress peer = request.remoteAddress();
-        return peer == null || peer.hostAddress() == null ? "unknown" : key(parse(peer.hostAddress()));
+        // the server's own reading of the socket, not client input: an IP literal, or none (a Unix socket)
+        return peer == null || peer.hostAddress() == null ? "unknown" : key(InetAddress.ofLiteral(peer.hostAddress()));
     }
 
-    private static InetAddress parse(String text) {
+    private static InetAddress forwardedEntry(String text) {
         String literal = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (literal.indexOf(':') < 0 && !DOTTED_QUAD.matcher(literal).matches()) {
-            // ofLiteral also takes the legacy forms "1.2.3" and "1", which no proxy writes
-            throw new InvalidRequestException(X_FORWARDED_FOR, "must end with the client's IP address");
+        // ofLiteral also takes the legacy forms "1.2.3" and "1", which no proxy writes
+        if (literal.indexOf(':') >= 0 || DOTTED_QUAD.matcher(literal).matches()) {
+            try {
+                return InetAddress.ofLiteral(literal); // a literal only: never a DNS lookup
+            } catch (IllegalArgumentException e) {
+                // not an address: refused below
+            }
         }
-        try {
-            // a literal only: never a DNS lookup
-            return InetAddress.ofLiteral(literal);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(X_FORWARDED_FOR, "must end with the client's IP address");
-        }
+        throw new InvalidRequestException(X_FORWARDED_FOR, "must end with the client's IP address");
     }
 
     private static String key(InetAddress address) {
