@@ -147,7 +147,7 @@ public class UserResource {
             headers = @Header(name = HttpHeaders.ETAG, description = "New version"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "A role change by a non-admin, or a password change that needs PUT /users/me/password")
+    @APIResponse(responseCode = "403", description = "A role change by a non-admin, a password change that needs PUT /users/me/password, or a wrong currentPassword")
     @APIResponse(responseCode = "404", description = "No such account, or not the caller's")
     @APIResponse(responseCode = "409", description = "Email already registered")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
