@@ -1,6 +1,7 @@
 package com.ecommerce.users.auth;
 
 import static com.ecommerce.users.support.HttpInputs.assertProblem;
+import static com.ecommerce.users.support.HttpInputs.headerText;
 import static com.ecommerce.users.user.UserApi.newAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,9 +86,6 @@ class AuthorizationHeaderPropertyTests {
     }
 
     /** Without the control characters the HTTP server refuses in any header before the application sees it. */
-    private static String headerText(String text) {
-        return text.replaceAll("[\\x00-\\x08\\x0A-\\x1F\\x7F]", "");
-    }
 
     private static String abbreviate(String value) {
         return value.length() > 80 ? value.substring(0, 80) + "… (" + value.length() + " characters)" : value;

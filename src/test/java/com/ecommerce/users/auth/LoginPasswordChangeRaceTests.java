@@ -84,9 +84,8 @@ class LoginPasswordChangeRaceTests {
         // one upgrade wins; the others find the hash replaced, but not the password, and log in all the same. Each
         // device on a network of its own: from one address, attempts beyond the throttle's threshold that are in flight
         // together are refused before their outcome is known (ThrottlingTests)
-        List<Integer> statuses = Simultaneously.run(LOGIN_THREADS, i -> given().header("X-Forwarded-For", "198.51.100." + (i + 1))
-                .contentType(ContentType.JSON).body("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(account.email(), PASSWORD))
-                .post("/auth/login").statusCode());
+        List<Integer> statuses = Simultaneously.run(LOGIN_THREADS,
+                i -> ThrottlingTests.loginFrom("198.51.100." + (i + 1), account.email(), PASSWORD).extract().statusCode());
 
         assertThat(statuses).containsOnly(200);
         assertThat(passwords.needsRehash(storedHash(account))).isFalse();

@@ -1,6 +1,7 @@
 package com.ecommerce.users.http;
 
 import static com.ecommerce.users.support.HttpInputs.assertProblem;
+import static com.ecommerce.users.support.HttpInputs.headerText;
 import static com.ecommerce.users.user.UserApi.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,4 @@ class ForwardedForPropertyTests {
                 "application/json", body);
     }
 
-    private static String headerText(String text) {
-        return text.replaceAll("[\\x00-\\x08\\x0A-\\x1F\\x7F]", "");
-    }
 }

@@ -36,6 +36,11 @@ public final class HttpInputs {
         return encoded.toString();
     }
 
+    /** {@code text} without the control characters a header line cannot carry (tab stays). */
+    public static String headerText(String text) {
+        return text.replaceAll("[\\x00-\\x08\\x0A-\\x1F\\x7F]", "");
+    }
+
     /** How the server sees a header value sent as UTF-8: one ISO-8859-1 character per byte. */
     public static String asReceived(String headerValue) {
         return new String(headerValue.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);

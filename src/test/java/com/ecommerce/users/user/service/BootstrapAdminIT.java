@@ -3,6 +3,7 @@ package com.ecommerce.users.user.service;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static com.ecommerce.users.user.UserApi.json;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,10 +155,6 @@ class BootstrapAdminIT {
                 .body("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password))
                 .post("/auth/login").then().statusCode(200).extract().path("access_token");
         return given().baseUri(app.baseUri()).auth().oauth2(token);
-    }
-
-    private static String json(String name, String email, String password) {
-        return "{\"name\": \"%s\", \"email\": \"%s\", \"password\": \"%s\"}".formatted(name, email, password);
     }
 
     private static long admins(Coordinates db) {
