@@ -1,0 +1,32 @@
+package com.ecommerce.users.audit;
+
+/** The security-relevant actions the audit log records; {@link #code} is the {@code event} field of the log line. */
+public enum AuditEvent {
+    ACCOUNT_REGISTERED("account.registered"),
+    ACCOUNT_DELETED("account.deleted"),
+    LOGIN_SUCCEEDED("login.succeeded"),
+    /** A wrong password, or an address no account has (then without an account id). */
+    LOGIN_FAILED("login.failed"),
+    /** A failed attempt that starts a lock: later attempts are refused, uncounted and unlogged, until it ends. */
+    LOGIN_LOCKED("login.locked"),
+    /** A password check to confirm a change (password or email) failed. */
+    REAUTHENTICATION_FAILED("reauthentication.failed"),
+    TOKEN_REFRESHED("token.refreshed"),
+    /** An already-rotated refresh token came back: its whole session was revoked. */
+    REFRESH_TOKEN_REUSED("refresh-token.reused"),
+    LOGOUT("logout"),
+    SESSION_ENDED("session.ended"),
+    PASSWORD_CHANGED("password.changed"),
+    PASSWORD_RECOVERY_REQUESTED("password.recovery-requested"),
+    PASSWORD_RESET("password.reset"),
+    EMAIL_CHANGED("email.changed"),
+    EMAIL_VERIFICATION_SENT("email.verification-sent"),
+    EMAIL_VERIFIED("email.verified"),
+    ROLE_CHANGED("role.changed");
+
+    public final String code;
+
+    AuditEvent(String code) {
+        this.code = code;
+    }
+}
