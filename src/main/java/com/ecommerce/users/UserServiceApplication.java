@@ -20,6 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "An access token from POST /auth/login")
 @SecurityScheme(securitySchemeName = "password", type = SecuritySchemeType.OAUTH2,
         description = "Log in with email (as username) and password",
-        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/auth/login")))
+        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/auth/login", refreshUrl = "/auth/token")))
 public class UserServiceApplication extends Application {
 }

@@ -1,13 +1,20 @@
 package com.ecommerce.users.auth;
 
+import java.util.UUID;
+
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is asking: an authenticated account, and whether it holds the admin role. {@link AccountCheck} makes one for
- * every request with a valid token; the use cases decide with it what the caller may do.
+ * Who is asking: an authenticated account, whether it holds the admin role, and the session its token belongs to
+ * (null for a token issued before sessions existed). {@link AccountCheck} makes one for every request with a valid
+ * token; the use cases decide with it what the caller may do.
  */
-public record Caller(int userId, boolean admin) {
+public record Caller(int userId, boolean admin, UUID sessionId) {
+
+    public Caller(int userId, boolean admin) {
+        this(userId, admin, null);
+    }
 
     /** Where {@link AccountCheck} leaves the caller in the security identity. */
     static final String IDENTITY_ATTRIBUTE = "com.ecommerce.users.caller";

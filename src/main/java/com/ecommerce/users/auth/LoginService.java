@@ -6,8 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.audit.AuditEvent;
+import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.credential.CredentialCheck;
 import com.ecommerce.users.password.PasswordHasher;
+import com.ecommerce.users.session.OpenedSession;
+import com.ecommerce.users.session.SessionService;
 import com.ecommerce.users.user.Credentials;
 import com.ecommerce.users.user.UserRepository;
 
@@ -15,7 +19,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Password login: one answer for an unknown email, a wrong password and a throttled attempt (see
- * {@link CredentialCheck}); the REST layer also answers them all no earlier than {@link LoginFailureFloor}.
+ * {@link CredentialCheck}); the REST layer also answers them all no earlier than {@link LoginFailureFloor}. A login
+ * opens a session ({@link SessionService}): an access token and a refresh token.
  */
 @ApplicationScoped
 public class LoginService {
@@ -26,37 +31,54 @@ public class LoginService {
     private final PasswordHasher passwords;
     private final CredentialCheck credentials;
     private final TokenIssuer tokens;
+    private final SessionService sessions;
+    private final AuditLog audit;
 
-    LoginService(UserRepository users, PasswordHasher passwords, CredentialCheck credentials, TokenIssuer tokens) {
+    LoginService(UserRepository users, PasswordHasher passwords, CredentialCheck credentials, TokenIssuer tokens,
+            SessionService sessions, AuditLog audit) {
         this.users = users;
         this.passwords = passwords;
         this.credentials = credentials;
         this.tokens = tokens;
+        this.sessions = sessions;
+        this.audit = audit;
     }
 
-    /** @throws LoginFailedException for an unknown email, a wrong password or a throttled attempt alike */
-    public IssuedToken login(String email, String password, String client) {
-        Credentials account = credentials.verify(email, password, client).orElseThrow(LoginFailedException::new);
-        String upgraded = passwords.needsRehash(account.passwordHash()) ? passwords.hash(password) : null;
-        // The password may have changed while this one was verified: a token is issued only if it has not, under the
-        // row lock a change needs, so no token of the old password outlives the change, and an upgrade never
-        // overwrites a new password with a hash of the old one (LoginPasswordChangeRaceTests).
-        return QuarkusTransaction.requiringNew().call(() -> issueIfPasswordUnchanged(account, upgraded))
-                .orElseThrow(LoginFailedException::new);
+    /** A session's first tokens: the access token and the session with its refresh token. */
+    public record LoggedIn(IssuedToken accessToken, OpenedSession session) {
     }
 
     /**
-     * Issues a token only if the password verified is still the account's, and while holding its row: a password
-     * change racing with the login waits for it, so the cut-off the change then sets is later than the token's iat,
-     * and revokes it. With {@code upgradedHash}, a stronger hash of the same password replaces the verified one first,
-     * unless another login or a change replaced it already. Empty when the password changed since it was verified.
+     * @param userAgent the client's User-Agent, shown in the account's session list
+     * @throws LoginFailedException for an unknown email, a wrong password or a throttled attempt alike
      */
-    private Optional<IssuedToken> issueIfPasswordUnchanged(Credentials verified, String upgradedHash) {
+    public LoggedIn login(String email, String password, String client, String userAgent) {
+        Credentials account = credentials.verify(email, password, client).orElseThrow(LoginFailedException::new);
+        String upgraded = passwords.needsRehash(account.passwordHash()) ? passwords.hash(password) : null;
+        // The password may have changed while this one was verified: a session opens only if it has not, under the
+        // row lock a change needs, so no token of the old password outlives the change, and an upgrade never
+        // overwrites a new password with a hash of the old one (LoginPasswordChangeRaceTests).
+        OpenedSession session = QuarkusTransaction.requiringNew()
+                .call(() -> openIfPasswordUnchanged(account, upgraded, client, userAgent))
+                .orElseThrow(LoginFailedException::new);
+        audit.record(AuditEvent.LOGIN_SUCCEEDED, account.id(), account.id(), "session " + session.id());
+        return new LoggedIn(tokens.issue(account, session.id()), session);
+    }
+
+    /**
+     * Opens a session only if the password verified is still the account's, and while holding its row: a password
+     * change racing with the login waits for it, so the cut-off the change then sets is later than the session's
+     * authentication time and the token's iat, and revokes both. With {@code upgradedHash}, a stronger hash of the
+     * same password replaces the verified one first, unless another login or a change replaced it already. Empty
+     * when the password changed since it was verified.
+     */
+    private Optional<OpenedSession> openIfPasswordUnchanged(Credentials verified, String upgradedHash, String client,
+            String userAgent) {
         if (upgradedHash != null && users.upgradeHash(verified.id(), verified.passwordHash(), upgradedHash)) {
             LOG.debugf("Upgraded the password hash of user id=%d", verified.id());
         }
         return users.passwordUnchangedSince(verified.id(), verified.passwordChangedAt())
-                ? Optional.of(tokens.issue(verified))
+                ? Optional.of(sessions.open(verified.id(), verified.passwordChangedAt(), userAgent, client))
                 : Optional.empty();
     }
 }

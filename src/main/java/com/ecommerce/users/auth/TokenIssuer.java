@@ -7,13 +7,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.ecommerce.users.user.Credentials;
+import com.ecommerce.users.user.Role;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
-/** Signs access tokens: iss, aud, sub (the account id), upn (its email), groups (its role), iat, exp, jti, kid. */
+/**
+ * Signs access tokens: iss, aud, sub (the account id), upn (its email), groups (its role), sid (the session the token
+ * belongs to: ending the session ends the token, see {@link AccountCheck}), iat, exp, jti, kid.
+ */
 @ApplicationScoped
 public class TokenIssuer {
+
+    /** The claim naming the token's session (OpenID Connect's "sid"). */
+    public static final String SESSION_CLAIM = "sid";
 
     private final JwtKeys keys;
     private final JwtConfig config;
@@ -23,16 +30,28 @@ public class TokenIssuer {
         this.config = config;
     }
 
-    public IssuedToken issue(Credentials account) {
+    /**
+     * The iat a token issued now gets: never before the account's last password change, which revokes older tokens
+     * (whole seconds, see {@code User#revokeTokens}).
+     */
+    public static long issuedAt(Instant passwordChangedAt) {
+        return Math.max(Instant.now().getEpochSecond(), passwordChangedAt.getEpochSecond());
+    }
+
+    public IssuedToken issue(Credentials account, UUID sessionId) {
+        return issue(account.id(), account.email(), account.role(), account.passwordChangedAt(), sessionId);
+    }
+
+    public IssuedToken issue(int accountId, String email, Role role, Instant passwordChangedAt, UUID sessionId) {
         long now = Instant.now().getEpochSecond();
-        // never dated before the account's last password change, which revokes older tokens (whole seconds)
-        long issuedAt = Math.max(now, account.passwordChangedAt().getEpochSecond());
+        long issuedAt = issuedAt(passwordChangedAt);
         long expiresAt = issuedAt + config.lifetime().toSeconds();
         String token = Jwt.issuer(config.issuer())
                 .audience(config.audience())
-                .subject(Integer.toString(account.id()))
-                .upn(account.email())
-                .groups(Set.of(account.role().value()))
+                .subject(Integer.toString(accountId))
+                .upn(email)
+                .groups(Set.of(role.value()))
+                .claim(SESSION_CLAIM, sessionId.toString())
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .claim("jti", UUID.randomUUID().toString())

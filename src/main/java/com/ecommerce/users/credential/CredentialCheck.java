@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.audit.AuditEvent;
+import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.password.InvalidPasswordHashException;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.password.HashingLimiter;
@@ -40,13 +42,15 @@ public class CredentialCheck {
     private final PasswordHasher passwords;
     private final HashingLimiter limiter;
     private final LoginThrottle throttle;
+    private final AuditLog audit;
     private final String dummyHash;
     private final Counter matched;
     private final Counter mismatched;
     private final Counter throttled;
 
     CredentialCheck(UserRepository users, PasswordHasher passwords, HashingLimiter limiter, LoginThrottle throttle,
-            MeterRegistry metrics) {
+            AuditLog audit, MeterRegistry metrics) {
+        this.audit = audit;
         this.users = users;
         this.passwords = passwords;
         this.limiter = limiter;
@@ -64,7 +68,7 @@ public class CredentialCheck {
     public Optional<Credentials> verify(String email, String password, String client) {
         String key = LoginThrottle.key(email);
         return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client, users.credentialsByEmail(email))), client,
-                password));
+                password, AuditEvent.LOGIN_FAILED));
     }
 
     /** The account {@code id} if {@code password} is its own, as {@link #verify(String, String, String)}. */
@@ -74,15 +78,16 @@ public class CredentialCheck {
                 Optional<Credentials> account = users.credentialsById(id);
                 return account.isEmpty() ? Attempt.REFUSED : admit(LoginThrottle.key(account.get().email()), client, account);
             });
-            return evaluate(attempt, client, password);
+            return evaluate(attempt, client, password, AuditEvent.REAUTHENTICATION_FAILED);
         });
     }
 
     private Attempt admit(String key, String client, Optional<Credentials> account) {
-        if (!throttle.tryReserve(key, client)) {
+        LoginThrottle.Admission admission = throttle.tryReserve(key, client);
+        if (admission == LoginThrottle.Admission.REFUSED) {
             throw new Refused(); // the rollback undoes a per-client count when the account-wide row is locked
         }
-        return new Attempt(true, key, account);
+        return new Attempt(true, key, account, admission == LoginThrottle.Admission.ADMITTED_LAST);
     }
 
     private static Attempt inTransaction(Supplier<Attempt> admission) {
@@ -93,7 +98,12 @@ public class CredentialCheck {
         }
     }
 
-    private Optional<Credentials> evaluate(Attempt attempt, String client, String password) {
+    /**
+     * Audited: each wrong password ({@code failure}, with the account id when the address has an account), and the
+     * failure that starts a lock. Attempts refused during a lock are counted in the metric only: they cost nothing,
+     * and a flood of them must not flood the audit log.
+     */
+    private Optional<Credentials> evaluate(Attempt attempt, String client, String password, AuditEvent failure) {
         if (!attempt.admitted()) {
             throttled.increment();
             return Optional.empty();
@@ -106,6 +116,11 @@ public class CredentialCheck {
         }
         if (!matches) {
             mismatched.increment();
+            Integer accountId = attempt.account().map(Credentials::id).orElse(null);
+            audit.record(failure, accountId, null, accountId == null ? "unknown address" : "wrong password");
+            if (attempt.startsLock()) {
+                audit.record(AuditEvent.LOGIN_LOCKED, accountId, null);
+            }
             return Optional.empty(); // counted already
         }
         matched.increment();
@@ -136,7 +151,7 @@ public class CredentialCheck {
     }
 
     /** Whether the throttle let an attempt through, on which key, and the account it names, if any. */
-    private record Attempt(boolean admitted, String key, Optional<Credentials> account) {
-        static final Attempt REFUSED = new Attempt(false, null, Optional.empty());
+    private record Attempt(boolean admitted, String key, Optional<Credentials> account, boolean startsLock) {
+        static final Attempt REFUSED = new Attempt(false, null, Optional.empty(), false);
     }
 }

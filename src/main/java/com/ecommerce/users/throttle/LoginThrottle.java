@@ -46,14 +46,27 @@ public class LoginThrottle {
         return email.toLowerCase(Locale.ROOT);
     }
 
+    /** What a reservation found. */
+    public enum Admission {
+        /** A lock is running: no attempt now. */
+        REFUSED,
+        ADMITTED,
+        /** Admitted as the threshold's last attempt: if it fails, a lock starts. */
+        ADMITTED_LAST
+    }
+
     /**
-     * Counts an attempt on {@code emailKey} from {@code client}, unless a lock is running; false when one is. Joins the
-     * caller's transaction, whose rollback undoes the count (as when the account-wide row turns out to be locked).
+     * Counts an attempt on {@code emailKey} from {@code client}, unless a lock is running. Joins the caller's
+     * transaction, whose rollback undoes the count (as when the account-wide row turns out to be locked).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean tryReserve(String emailKey, String client) {
-        return reserve(emailKey, client, config.lockAfterFailures())
-                && reserve(emailKey, ANY_CLIENT, config.accountLockAfterFailures());
+    public Admission tryReserve(String emailKey, String client) {
+        Admission fromClient = reserve(emailKey, client, config.lockAfterFailures());
+        if (fromClient == Admission.REFUSED) {
+            return fromClient;
+        }
+        Admission accountWide = reserve(emailKey, ANY_CLIENT, config.accountLockAfterFailures());
+        return accountWide == Admission.ADMITTED ? fromClient : accountWide;
     }
 
     /** After a successful check: the address starts afresh, from this client and account-wide. */
@@ -75,7 +88,7 @@ public class LoginThrottle {
     // One statement decides and counts, under the row lock the upsert takes: PostgreSQL serialises concurrent
     // attempts on one row, and each sees the count its predecessor wrote. The WHERE skips the update (no row
     // returned) while a lock runs.
-    private boolean reserve(String emailKey, String client, int threshold) {
+    private Admission reserve(String emailKey, String client, int threshold) {
         Instant now = Instant.now();
         List<?> counted = em.createNativeQuery("""
                 INSERT INTO login_throttle AS t (email_key, client, failures, last_failure_at) VALUES (?1, ?2, 1, ?3)
@@ -91,7 +104,7 @@ public class LoginThrottle {
                 .setParameter(4, now.minus(config.forgetAfter()))
                 .getResultList();
         if (counted.isEmpty()) {
-            return false;
+            return Admission.REFUSED;
         }
         Duration lock = lockFor(((Number) counted.getFirst()).intValue(), threshold);
         if (!lock.isZero()) {
@@ -101,8 +114,9 @@ public class LoginThrottle {
                     .setParameter(2, client)
                     .setParameter(3, now.plus(lock))
                     .executeUpdate();
+            return Admission.ADMITTED_LAST;
         }
-        return true;
+        return Admission.ADMITTED;
     }
 
     /** Zero below the threshold, then first-lock doubled per further failure, never more than max-lock. */

@@ -37,14 +37,21 @@ class SecretsStayOutOfLogsTests {
                     .body("{\"currentPassword\": \"" + SECRET + "\", \"newPassword\": \"" + SECRET + "-3\"}")
                     .put("/users/me/password").then().statusCode(204);
             String second = UserApi.token(email, SECRET + "-3");
+            String refreshToken = UserApi.login(email, SECRET + "-3").statusCode(200).extract().path("refresh_token");
+            given().formParam("grant_type", "refresh_token").formParam("refresh_token", refreshToken)
+                    .post("/auth/token").then().statusCode(200);
+            given().formParam("grant_type", "refresh_token").formParam("refresh_token", refreshToken)
+                    .post("/auth/token").then().statusCode(400); // a reuse: audited
             given().auth().oauth2(second).delete("/users/" + id).then().statusCode(204);
 
-            assertThat(logs.lines()).as("the capture sees the service's own log lines")
-                    .anyMatch(line -> line.startsWith("com.ecommerce.users") && line.contains("id=" + id));
+            assertThat(logs.lines()).as("the capture sees the service's own log lines and the audit log")
+                    .anyMatch(line -> line.startsWith("audit account.registered account=" + id))
+                    .anyMatch(line -> line.startsWith("audit refresh-token.reused account=" + id));
             assertThat(logs.lines()).noneMatch(line -> line.contains(SECRET))
                     .noneMatch(line -> line.contains("$argon2"))
                     .noneMatch(line -> line.contains(email))
                     .noneMatch(line -> line.contains(token))
+                    .noneMatch(line -> line.contains(refreshToken))
                     .noneMatch(line -> line.contains(second));
         }
     }

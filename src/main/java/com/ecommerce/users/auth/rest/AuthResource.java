@@ -19,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.ecommerce.users.auth.IssuedToken;
 import com.ecommerce.users.auth.LoginFailureFloor;
 import com.ecommerce.users.auth.LoginService;
 import com.ecommerce.users.http.ClientAddress;
+import com.ecommerce.users.http.UserAgents;
 import com.ecommerce.users.problem.InvalidRequestException;
 
 import io.smallrye.common.annotation.Blocking;
@@ -88,16 +88,18 @@ public class AuthResource {
     private Uni<Response> login(String email, String password, HttpServerRequest http) {
         long started = System.nanoTime();
         String client = clients.of(http);
-        return failureFloor.answer(started, () -> token(logins.login(email, password, client)));
+        String userAgent = UserAgents.of(http);
+        return failureFloor.answer(started, () -> {
+            LoginService.LoggedIn loggedIn = logins.login(email, password, client, userAgent);
+            return token(TokenResponse.of(loggedIn.accessToken(), loggedIn.session()));
+        });
     }
 
     /**
      * RFC 6749 5.1: a token answer is not cached. Cache-Control: no-store comes from configuration for every answer
      * under /auth and /users (quarkus.http.filter.account-data); set here too, it would be sent twice.
      */
-    private static Response token(IssuedToken token) {
-        return Response.ok(new TokenResponse(token.token(), "bearer", token.expiresIn()))
-                .header("Pragma", "no-cache")
-                .build();
+    public static Response token(TokenResponse body) {
+        return Response.ok(body).header("Pragma", "no-cache").build();
     }
 }

@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.audit.AuditEvent;
+import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.password.InvalidPasswordHashException;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.user.Role;
@@ -39,10 +41,12 @@ public class BootstrapAdmin {
     private final Optional<String> password;
     private final PasswordHasher passwords;
     private final UserRepository users;
+    private final AuditLog audit;
 
     BootstrapAdmin(@ConfigProperty(name = "users.bootstrap-admin.email") Optional<String> email,
             @ConfigProperty(name = "users.bootstrap-admin.password") Optional<String> password, PasswordHasher passwords,
-            UserRepository users) {
+            UserRepository users, AuditLog audit) {
+        this.audit = audit;
         this.email = email.map(String::strip).filter(e -> !e.isEmpty());
         this.password = password.filter(p -> !p.isEmpty());
         this.passwords = passwords;
@@ -79,6 +83,7 @@ public class BootstrapAdmin {
                 admin.changePassword(newHash);
                 users.insert(admin);
                 LOG.infof("Created the bootstrap admin, account id=%d, with users.bootstrap-admin.password", admin.id);
+                audit.record(AuditEvent.ACCOUNT_REGISTERED, admin.id, null, "bootstrap admin");
                 return Outcome.CREATED;
             }
             User account = existing.get();
@@ -86,6 +91,7 @@ public class BootstrapAdmin {
                 account.role = Role.ADMIN;
                 LOG.infof("Granted the admin role to account id=%d: its password is users.bootstrap-admin.password",
                         account.id);
+                audit.record(AuditEvent.ROLE_CHANGED, account.id, null, "user->admin (bootstrap admin)");
                 return Outcome.PROMOTED;
             }
             LOG.warnf("No admin exists, and account id=%d has the address users.bootstrap-admin.email but not the "

@@ -1,6 +1,9 @@
 package com.ecommerce.users.user.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.LongPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.audit.AuditEvent;
+import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.auth.Caller;
 import com.ecommerce.users.credential.CredentialCheck;
 import com.ecommerce.users.password.PasswordHasher;
@@ -36,11 +41,13 @@ public class UserService {
     private final UserRepository repository;
     private final PasswordHasher passwords;
     private final CredentialCheck credentials;
+    private final AuditLog audit;
 
-    UserService(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials) {
+    UserService(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials, AuditLog audit) {
         this.repository = repository;
         this.passwords = passwords;
         this.credentials = credentials;
+        this.audit = audit;
     }
 
     /** Self-registration: always the user role, whatever the address (the first admin: {@link BootstrapAdmin}). */
@@ -58,7 +65,7 @@ public class UserService {
             repository.insert(user);
             return user;
         });
-        LOG.debugf("Registered user id=%d", created.id);
+        audit.record(AuditEvent.ACCOUNT_REGISTERED, created.id, null);
         return created;
     }
 
@@ -102,7 +109,9 @@ public class UserService {
                 ? verifyOwnPassword(caller, changes.currentPassword(), client)
                 : null;
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
+        List<Runnable> auditEvents = new ArrayList<>();
         User updated = QuarkusTransaction.requiringNew().call(() -> {
+            auditEvents.clear(); // a retried transaction starts again
             User user = lockForUpdate(id, ifMatch);
             if (verified != null) {
                 requireUnchangedPassword(user, verified);
@@ -113,17 +122,22 @@ public class UserService {
             if (changes.email() != null && !changes.email().equals(user.email)) {
                 user.email = changes.email();
                 user.revokeTokens();
+                auditEvents.add(() -> audit.record(AuditEvent.EMAIL_CHANGED, id, caller.userId()));
             }
-            if (changes.role() != null) {
+            if (changes.role() != null && changes.role() != user.role) {
+                String detail = user.role.value() + "->" + changes.role().value();
                 user.role = changes.role();
+                auditEvents.add(() -> audit.record(AuditEvent.ROLE_CHANGED, id, caller.userId(), detail));
             }
             if (newHash != null) {
                 user.changePassword(newHash);
+                auditEvents.add(() -> audit.record(AuditEvent.PASSWORD_CHANGED, id, caller.userId(), "set by an admin"));
             }
             repository.update(user); // surfaces a duplicate email here
             return user;
         });
         LOG.debugf("Updated user id=%d to version %d", (Object) updated.id, (Object) updated.version);
+        auditEvents.forEach(Runnable::run); // once committed: an event that rolled back did not happen
         return updated;
     }
 
@@ -139,7 +153,7 @@ public class UserService {
             requireUnchangedPassword(user, verified);
             user.changePassword(newHash);
         });
-        LOG.debugf("User id=%d changed their password", caller.userId());
+        audit.record(AuditEvent.PASSWORD_CHANGED, caller.userId(), caller.userId());
     }
 
     public void delete(Caller caller, int id, LongPredicate ifMatch) {
@@ -147,7 +161,7 @@ public class UserService {
             throw new UserNotFoundException();
         }
         QuarkusTransaction.requiringNew().run(() -> repository.delete(lockForUpdate(id, ifMatch)));
-        LOG.debugf("Deleted user id=%d", id);
+        audit.record(AuditEvent.ACCOUNT_DELETED, id, caller.userId());
     }
 
     /** A page of accounts in id order; see {@link UserRepository#page}. */
@@ -159,8 +173,8 @@ public class UserService {
     /** For token verification (auth.AccountCheck), on every authenticated request, with a context of its own. */
     @ActivateRequestContext
     @Transactional
-    public Optional<AccountStatus> accountStatus(int id) {
-        return repository.accountStatus(id);
+    public Optional<AccountStatus> accountStatus(int id, UUID sessionId) {
+        return repository.accountStatus(id, sessionId);
     }
 
     private Credentials verifyOwnPassword(Caller caller, String currentPassword, String client) {

@@ -1,0 +1,29 @@
+package com.ecommerce.users.session;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+
+/** Sessions and their refresh tokens ({@code users.session.*}). */
+@ConfigMapping(prefix = "users.session")
+public interface SessionConfig {
+
+    /** A session unused this long ends; every refresh starts the period again (sliding expiry). */
+    @WithDefault("30d")
+    Duration idleTimeout();
+
+    /** No session lives longer than this from its login, however often it is refreshed: then a password again. */
+    @WithDefault("90d")
+    Duration maxLifetime();
+
+    /** Sessions an account keeps at most; a login beyond ends the least recently used ones. Bounds the table. */
+    @WithDefault("50")
+    @Min(1)
+    int maxPerAccount();
+
+    /** How often each replica purges expired and revoked rows (SessionPurge reads it as "${users.session.purge-every}"). */
+    @WithDefault("1h")
+    Duration purgeEvery();
+}
