@@ -3,6 +3,7 @@ package com.ecommerce.users.support;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -15,6 +16,11 @@ import org.jboss.logmanager.ExtLogRecord;
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Captured> records = new CopyOnWriteArrayList<>();
+
+    /** One record: its logger, its message, and the MDC it was logged with. */
+    public record Captured(String logger, String message, Map<String, String> mdc) {
+    }
     private final Logger root = Logger.getLogger("");
 
     public LogCapture() {
@@ -32,6 +38,14 @@ public final class LogCapture extends Handler implements AutoCloseable {
             text.append('\n').append(trace);
         }
         lines.add(text.toString());
+        if (record instanceof ExtLogRecord ext) {
+            records.add(new Captured(ext.getLoggerName(), ext.getFormattedMessage(), Map.copyOf(ext.getMdcCopy())));
+        }
+    }
+
+    /** The records of one logger, in order. */
+    public List<Captured> records(String logger) {
+        return records.stream().filter(captured -> captured.logger().equals(logger)).toList();
     }
 
     public List<String> lines() {
