@@ -1,0 +1,105 @@
+package com.ecommerce.users.session;
+
+import static com.ecommerce.users.session.SessionApi.login;
+import static com.ecommerce.users.session.SessionApi.logout;
+import static com.ecommerce.users.session.SessionApi.refresh;
+import static com.ecommerce.users.session.SessionApi.refreshJson;
+import static com.ecommerce.users.user.UserApi.PASSWORD;
+import static com.ecommerce.users.user.UserApi.register;
+import static com.ecommerce.users.user.UserApi.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.users.session.SessionApi.Tokens;
+import com.ecommerce.users.support.ProductionAuth;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Sessions on the packaged application, end to end, as a client lives them: log in, refresh again and again, lose a
+ * token to a thief (its reuse ends the session), list and end devices, log out, change the password. The audit line
+ * of a reuse reaches the production JSON log with its fields.
+ */
+@QuarkusIntegrationTest
+@WithTestResource(ProductionAuth.class)
+class SessionFlowIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aSessionLivesThroughRotationsAndEndsOnReuseWithAnAuditedJsonLine() throws IOException {
+        String email = uniqueEmail();
+        int id = register("Flow", email, PASSWORD).statusCode(201).extract().path("id");
+        Tokens login = login(email, PASSWORD);
+        Tokens second = Tokens.of(refresh(login.refresh()).statusCode(200).extract());
+        Tokens third = Tokens.of(refreshJson(second.refresh()).statusCode(200).extract());
+        given().auth().oauth2(third.access()).get("/users/me").then().statusCode(200).body("email", equalTo(email));
+
+        refresh(second.refresh()).statusCode(400).body("error", equalTo("invalid_grant")); // the thief's copy
+
+        refresh(third.refresh()).statusCode(400);
+        given().auth().oauth2(third.access()).get("/users/me").then().statusCode(401);
+        JsonNode audit = await().atMost(Duration.ofSeconds(10)).until(() -> auditLine("refresh-token.reused", id),
+                line -> line != null);
+        assertThat(audit.path("level").asText()).isEqualTo("INFO");
+        assertThat(audit.path("mdc").path("client").asText()).isNotEmpty();
+        assertThat(audit.path("mdc").path("requestId").asText()).isNotEmpty();
+        assertThat(audit.toString()).doesNotContain(second.refresh()).doesNotContain(third.refresh());
+    }
+
+    @Test
+    void devicesAreListedAndEndedAndLogoutAndPasswordChangesEndSessions() {
+        String email = uniqueEmail();
+        register("Devices", email, PASSWORD).statusCode(201);
+        Tokens phone = login(email, PASSWORD, "Phone/1.0");
+        Tokens laptop = login(email, PASSWORD, "Laptop/1.0");
+        Tokens tablet = login(email, PASSWORD, "Tablet/1.0");
+
+        given().auth().oauth2(laptop.access()).get("/users/me/sessions").then().statusCode(200)
+                .body("items", hasSize(3)).body("items[0].userAgent", equalTo("Tablet/1.0"));
+        given().auth().oauth2(laptop.access()).delete("/users/me/sessions/" + phone.sessionId()).then().statusCode(204);
+        refresh(phone.refresh()).statusCode(400);
+
+        logout(tablet.refresh()).statusCode(204);
+        given().auth().oauth2(tablet.access()).get("/users/me").then().statusCode(401);
+
+        given().auth().oauth2(laptop.access()).contentType(ContentType.JSON)
+                .body("{\"currentPassword\": \"%s\", \"newPassword\": \"a newer passphrase\"}".formatted(PASSWORD))
+                .put("/users/me/password").then().statusCode(204);
+        refresh(laptop.refresh()).statusCode(400);
+        Tokens again = login(email, "a newer passphrase");
+        given().auth().oauth2(again.access()).get("/users/me/sessions").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    /** The production JSON log line of an audit event for an account, if it was written yet. */
+    private static JsonNode auditLine(String event, int accountId) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("target", "quarkus.log"));
+        for (String line : lines) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            JsonNode json = JSON.readTree(line);
+            JsonNode mdc = json.path("mdc");
+            if ("audit".equals(json.path("loggerName").asText()) && event.equals(mdc.path("event").asText())
+                    && Integer.toString(accountId).equals(mdc.path("accountId").asText())) {
+                return json;
+            }
+        }
+        return null;
+    }
+}
