@@ -334,6 +334,11 @@ class HelmChartIT {
 
     /** Renders a copy of the chart in which hooks are ordinary resources, so that the Job is rendered too. */
     private static List<HasMetadata> render(UnaryOperator<TemplateCommand> options) throws IOException {
+        return Manifests.parse(renderYaml(options), "helm template");
+    }
+
+    /** The same, as Helm's output: for resources the fabric8 model does not know (MonitoringChartIT). */
+    static String renderYaml(UnaryOperator<TemplateCommand> options) throws IOException {
         Path copy = Path.of("target", "helm-render", "user-service");
         if (Files.exists(copy)) {
             try (Stream<Path> old = Files.walk(copy)) {
@@ -350,8 +355,7 @@ class HelmChartIT {
                 }
             }
         }
-        String yaml = options.apply(new Helm(copy).template().withName("users").withNamespace("shop")
+        return options.apply(new Helm(copy).template().withName("users").withNamespace("shop")
                 .withKubeVersion("1.30.0")).call();
-        return Manifests.parse(yaml, "helm template");
     }
 }
