@@ -65,7 +65,7 @@ run_wrk() {
   env "$@" wrk -t2 -c$CONNECTIONS -d"${seconds}s" --timeout 10s -s bench/lib/workload.lua "$URL" | grep '^result ' || true
 }
 
-BENCH_DB=user_service_bench
+BENCH_DB=${BENCH_DB:-user_service_bench} # another name where several people bench on one PostgreSQL
 ADMIN=admin@bench.example
 PASSWORD='bench password 1'
 

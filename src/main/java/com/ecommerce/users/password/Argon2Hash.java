@@ -4,9 +4,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-
 /**
  * An Argon2 hash in the PHC string format written by argon2-cffi and passlib:
  * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, salt and hash in standard base64 without padding.
@@ -19,8 +16,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 public record Argon2Hash(Type type, int version, int memoryKib, int iterations, int parallelism,
         byte[] salt, byte[] hash) {
 
-    public static final int VERSION_10 = Argon2Parameters.ARGON2_VERSION_10;
-    public static final int VERSION_13 = Argon2Parameters.ARGON2_VERSION_13;
+    public static final int VERSION_10 = 0x10;
+    public static final int VERSION_13 = 0x13;
 
     /** Longer than anything the users.password column (varchar 255) can hold. */
     private static final int MAX_LENGTH = 512;
@@ -31,15 +28,13 @@ public record Argon2Hash(Type type, int version, int memoryKib, int iterations, 
     private static final int MAX_PARALLELISM = (1 << 24) - 1;
 
     public enum Type {
-        ARGON2I("argon2i", Argon2Parameters.ARGON2_i),
-        ARGON2ID("argon2id", Argon2Parameters.ARGON2_id);
+        ARGON2I("argon2i"),
+        ARGON2ID("argon2id");
 
         final String id;
-        final int bouncyCastleType;
 
-        Type(String id, int bouncyCastleType) {
+        Type(String id) {
             this.id = id;
-            this.bouncyCastleType = bouncyCastleType;
         }
     }
 
@@ -98,22 +93,6 @@ public record Argon2Hash(Type type, int version, int memoryKib, int iterations, 
         byte[] salt = base64(parts[i++]);
         byte[] hash = base64(parts[i]);
         return new Argon2Hash(type, version, memory, iterations, parallelism, salt, hash);
-    }
-
-    /** Computes an Argon2 hash of {@code password} with this hash's type, parameters, salt and length. */
-    public byte[] compute(byte[] password) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(type.bouncyCastleType)
-                .withVersion(version)
-                .withMemoryAsKB(memoryKib)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[hash.length];
-        generator.generateBytes(password, out);
-        return out;
     }
 
     /** The PHC string, always with its version field. */

@@ -8,9 +8,10 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Bounds how many password hashes run at once. Each Argon2 computation holds its whole memory cost on the heap
- * and a CPU for tens of milliseconds, so an unbounded number of simultaneous logins would end in an
- * OutOfMemoryError; past the bound a request waits, fairly, for at most {@code max-wait}, then gets a 503.
+ * Bounds how many password hashes run at once. Each Argon2 computation holds its whole memory cost (on the heap with
+ * Bouncy Castle, in native memory with libargon2) and a CPU for tens of milliseconds, so an unbounded number of
+ * simultaneous logins would end in an OutOfMemoryError; past the bound a request waits, fairly, for at most
+ * {@code max-wait}, then gets a 503.
  */
 @ApplicationScoped
 public class HashingLimiter {

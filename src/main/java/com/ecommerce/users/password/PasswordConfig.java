@@ -15,6 +15,22 @@ import jakarta.validation.constraints.Min;
 @ConfigMapping(prefix = "users.password")
 public interface PasswordConfig {
 
+    /**
+     * Which Argon2 implementation computes the hashes: {@code auto} takes libargon2 where the library loads and Bouncy
+     * Castle otherwise; {@code libargon2} or {@code bouncy-castle} force one (a forced libargon2 that cannot load stops
+     * the start-up). Chosen once, at start-up.
+     */
+    @WithDefault("auto")
+    Implementation implementation();
+
+    /** The file name (or path) of libargon2 that {@code auto} and {@code libargon2} load. */
+    @WithDefault("libargon2.so.1")
+    String libargon2Library();
+
+    enum Implementation {
+        AUTO, LIBARGON2, BOUNCY_CASTLE
+    }
+
     /** Parameters of the hashes this service writes. */
     Argon2 argon2();
 

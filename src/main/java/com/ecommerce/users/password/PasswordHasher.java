@@ -13,7 +13,8 @@ import io.quarkus.elytron.security.common.BcryptUtil;
  * Hashes and verifies passwords. New hashes are Argon2id PHC strings, byte-compatible with passlib and argon2-cffi
  * (the FastAPI app this service replaces), so hashes move freely between the two. {@link #verify} also accepts
  * Argon2i, any Argon2 parameters within {@code users.password.accepted.*}, and bcrypt ({@code $2a$}, {@code $2b$},
- * {@code $2y$}) for imported legacy accounts. Every computation goes through the {@link HashingLimiter}.
+ * {@code $2y$}) for imported legacy accounts. Every computation goes through the {@link HashingLimiter}; Argon2 is
+ * computed by the {@link Argon2Implementation} chosen at start-up.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -21,12 +22,14 @@ public class PasswordHasher {
     private final PasswordConfig.Argon2 current;
     private final PasswordConfig.Accepted accepted;
     private final HashingLimiter limiter;
+    private final Argon2Implementation argon2;
     private final SecureRandom random = new SecureRandom();
 
-    PasswordHasher(PasswordConfig config, HashingLimiter limiter) {
+    PasswordHasher(PasswordConfig config, HashingLimiter limiter, Argon2Implementation argon2) {
         this.current = config.argon2();
         this.accepted = config.accepted();
         this.limiter = limiter;
+        this.argon2 = argon2;
     }
 
     /** A new Argon2id PHC string for {@code password} at the configured parameters, with a fresh random salt. */
@@ -87,7 +90,7 @@ public class PasswordHasher {
         return limiter.call(() -> {
             byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
             try {
-                return params.compute(bytes);
+                return argon2.compute(params, bytes);
             } finally {
                 Arrays.fill(bytes, (byte) 0);
             }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.ecommerce.users.password.Argon2Hash;
+import com.ecommerce.users.password.BouncyCastleArgon2;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.support.Jwts;
 import com.ecommerce.users.support.Simultaneously;
@@ -153,7 +154,7 @@ class LoginPasswordChangeRaceTests {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         Argon2Hash params = new Argon2Hash(Argon2Hash.Type.ARGON2ID, Argon2Hash.VERSION_13, 8192, 1, 1, salt, new byte[32]);
-        byte[] digest = params.compute(password.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = new BouncyCastleArgon2().compute(params, password.getBytes(StandardCharsets.UTF_8));
         return new Argon2Hash(params.type(), params.version(), 8192, 1, 1, salt, digest).toString();
     }
 

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,11 +19,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Byte compatibility with passlib 1.7.4 + argon2-cffi, on vectors that the real libraries made
- * (src/test/resources/password-vectors/generate.py).
+ * (src/test/resources/password-vectors/generate.py), for each Argon2 implementation (libargon2 must be installed).
  */
 class PasslibCompatibilityTests {
 
     private static final JsonNode VECTORS = load();
+    private static final List<Argon2Implementation> IMPLEMENTATIONS = List.of(PasswordTestSupport.libargon2(),
+            new BouncyCastleArgon2());
     private final PasswordHasher hasher = PasswordTestSupport.hasher();
 
     static Stream<JsonNode> verifyVectors() {
@@ -33,10 +36,19 @@ class PasslibCompatibilityTests {
         return stream(VECTORS.get("exact"));
     }
 
+    static Stream<Arguments> verifyVectorsByImplementation() {
+        return IMPLEMENTATIONS.stream().flatMap(i -> verifyVectors().map(v -> Arguments.of(i.name(), i, v)));
+    }
+
+    static Stream<Arguments> exactVectorsByImplementation() {
+        return IMPLEMENTATIONS.stream().flatMap(i -> exactVectors().map(v -> Arguments.of(i.name(), i, v)));
+    }
+
     /** passlib -> service: every hash passlib wrote verifies, with the right password only. */
-    @ParameterizedTest(name = "{index}: {0}")
-    @MethodSource("verifyVectors")
-    void verifiesWhatPasslibWrote(JsonNode vector) {
+    @ParameterizedTest(name = "{index}: {0} {2}")
+    @MethodSource("verifyVectorsByImplementation")
+    void verifiesWhatPasslibWrote(String name, Argon2Implementation implementation, JsonNode vector) {
+        PasswordHasher hasher = PasswordTestSupport.hasher(implementation);
         String hash = vector.get("hash").asText();
         assertThat(hasher.verify(vector.get("password").asText(), hash)).isTrue();
         assertThat(hasher.verify(vector.get("wrongPassword").asText(), hash)).isFalse();
@@ -46,16 +58,17 @@ class PasslibCompatibilityTests {
      * service -> passlib: given passlib's salt and parameters, the service writes the very same PHC string, so
      * passlib (and the FastAPI app) verifies every hash the service writes.
      */
-    @ParameterizedTest(name = "{index}: {0}")
-    @MethodSource("exactVectors")
-    void writesWhatPasslibWrites(JsonNode vector) {
+    @ParameterizedTest(name = "{index}: {0} {2}")
+    @MethodSource("exactVectorsByImplementation")
+    void writesWhatPasslibWrites(String name, Argon2Implementation implementation, JsonNode vector) {
         Argon2Hash expected = Argon2Hash.parse(vector.get("hash").asText());
         Argon2Hash params = new Argon2Hash(
                 vector.get("type").asText().equals("argon2id") ? Argon2Hash.Type.ARGON2ID : Argon2Hash.Type.ARGON2I,
                 Argon2Hash.VERSION_13, vector.get("m").asInt(), vector.get("t").asInt(), vector.get("p").asInt(),
                 Base64.getDecoder().decode(vector.get("saltBase64").asText()), new byte[vector.get("hashLength").asInt()]);
 
-        byte[] digest = params.compute(vector.get("password").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] digest = implementation.compute(params,
+                vector.get("password").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String written = new Argon2Hash(params.type(), params.version(), params.memoryKib(), params.iterations(),
                 params.parallelism(), params.salt(), digest).toString();
 
