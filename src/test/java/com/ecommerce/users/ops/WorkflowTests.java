@@ -85,8 +85,8 @@ class WorkflowTests {
         job.path("steps").forEach(step -> steps.add(step.path("uses").asText() + step.path("run").asText()));
         String all = String.join("\n", steps);
         assertThat(all).contains("helm/kind-action@", "docker build -f src/main/docker/Dockerfile.jvm", "kind load docker-image");
-        // in order: kubectl apply, apply again with a new version, then helm install, upgrade, rollback
-        assertThat(all).containsSubsequence("kubectl -n users-kubectl apply -f", "versions:set",
+        // in order: kubectl apply, apply again with a new image tag, then helm install, upgrade, rollback
+        assertThat(all).containsSubsequence("kubectl -n users-kubectl apply -f", "-Dquarkus.container-image.tag=",
                 "kubectl -n users-kubectl apply -f", "helm install", "helm upgrade", "helm rollback");
         assertThat(steps.stream().filter(s -> s.contains(" apply -f") || s.matches("(?s).*\\bhelm (install|upgrade|rollback) .*")))
                 .as("every deployment step ends with the smoke test through the Service").hasSize(5)
