@@ -6,7 +6,7 @@
 -- create it; Amazon RDS and Aurora PostgreSQL support it. Where the service's role may not, a DBA runs
 -- CREATE EXTENSION pg_trgm once beforehand and this statement finds it there.
 --
--- CONCURRENTLY: on a large adopted table the build takes a while (1 000 000 accounts: ~7 s on 2 CPUs), and a plain
+-- CONCURRENTLY: on a large adopted table the build takes a while (bench/name-filter measures it), and a plain
 -- CREATE INDEX would hold back every registration, login hash upgrade and account change meanwhile. CONCURRENTLY
 -- cannot run in a transaction, so this script runs without one (V6__name_trigram_index.sql.conf), statement by
 -- statement, and Flyway's lock is a session lock (database/FlywaySessionLock: its default transactional lock would
