@@ -1,6 +1,6 @@
 -- wrk script for bench/run. WORKLOAD (env) picks the request; any status but EXPECT counts as an error.
 --   get-id      GET /users/<random id in 1..USERS>          (TOKEN: an admin's bearer token)
---   list        GET /users?limit=20[&after=CURSOR]          (TOKEN)
+--   list        GET /users?limit=20[&after=CURSOR][&name=NAME] (TOKEN; NAME: the name filter, URL-safe)
 --   register    POST /users with a unique email (RUN_ID keeps runs apart)
 --   login       POST /auth/login as bench-<random 1..USERS-1>@bench.example (the seeded accounts)
 -- done() prints one line: "result <requests> <seconds> <p50 ms> <p99 ms> <errors> <statuses>".
@@ -8,6 +8,7 @@ local workload = os.getenv("WORKLOAD")
 local users = tonumber(os.getenv("USERS") or "1")
 local token = os.getenv("TOKEN")
 local cursor = os.getenv("CURSOR")
+local name = os.getenv("NAME")
 local run = (os.getenv("RUN_ID") or "run") .. "-" .. (os.getenv("PHASE") or "measured")
 local expect = tonumber(os.getenv("EXPECT") or "200")
 local threads = {}
@@ -34,7 +35,7 @@ function request()
   if workload == "get-id" then
     return wrk.format("GET", "/users/" .. math.random(users), auth)
   elseif workload == "list" then
-    return wrk.format("GET", "/users?limit=20" .. (cursor and ("&after=" .. cursor) or ""), auth)
+    return wrk.format("GET", "/users?limit=20" .. (cursor and ("&after=" .. cursor) or "") .. (name and ("&name=" .. name) or ""), auth)
   elseif workload == "register" then
     return wrk.format("POST", "/users", json, string.format(
       '{"name":"Bench %d","email":"%s-%d-%d-%d@register.example","password":"bench password 1"}', counter, run, id, salt, counter))

@@ -95,6 +95,7 @@ public class UserRepository {
             params.and("email", email);
         }
         if (nameContains != null) {
+            // the expression of the trigram index users_name_trgm (V6): change both or neither (NameFilterTests)
             query.append(" and lower(name) like lower(:name) escape '!'");
             params.and("name", "%" + escapeLike(nameContains) + "%");
         }
