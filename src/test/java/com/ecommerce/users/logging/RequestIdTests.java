@@ -7,14 +7,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
+
+import com.ecommerce.users.support.LogCapture;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,11 +20,12 @@ class RequestIdTests {
 
     @Test
     void everyResponseCarriesARequestIdAndEveryLogLineOfTheRequestToo() {
-        try (MdcCapture logs = new MdcCapture()) {
+        try (LogCapture logs = new LogCapture()) {
             String id = given().contentType(ContentType.JSON).body(json("Traced", uniqueEmail(), PASSWORD))
                     .post("/users").then().statusCode(201).extract().header(RequestIdFilters.HEADER);
             assertThat(id).matches("[0-9a-f-]{36}");
-            assertThat(logs.requestIdsOf("Registered user id=")).containsExactly(id);
+            assertThat(logs.records("audit")).filteredOn(line -> "account.registered".equals(line.mdc().get("event")))
+                    .extracting(line -> line.mdc().get(RequestIdFilters.MDC_KEY)).containsExactly(id);
         }
     }
 
@@ -56,36 +53,5 @@ class RequestIdTests {
                 .contains("agroal_active_count");
         // one time series per route, not per id: a raw path in a label would grow without bound
         assertThat(metrics).contains("uri=\"/users/{id}\"").doesNotContain("987654321");
-    }
-
-    /** Log records with the request id they were logged under. */
-    static final class MdcCapture extends Handler implements AutoCloseable {
-        private final List<String[]> records = new CopyOnWriteArrayList<>();
-        private final Logger root = Logger.getLogger("");
-
-        MdcCapture() {
-            setLevel(Level.ALL);
-            root.addHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            if (record instanceof ExtLogRecord ext) {
-                records.add(new String[] { ext.getFormattedMessage(), ext.getMdc(RequestIdFilters.MDC_KEY) });
-            }
-        }
-
-        List<String> requestIdsOf(String messagePrefix) {
-            return records.stream().filter(r -> r[0] != null && r[0].startsWith(messagePrefix)).map(r -> r[1]).toList();
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            root.removeHandler(this);
-        }
     }
 }
