@@ -3,6 +3,7 @@ package com.ecommerce.users.auth;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -10,6 +11,7 @@ import com.ecommerce.users.credential.CredentialCheck;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.user.Credentials;
 import com.ecommerce.users.user.UserRepository;
+import com.ecommerce.users.verification.VerifiedEmailRequirement;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -26,6 +28,9 @@ public class LoginService {
     private final PasswordHasher passwords;
     private final CredentialCheck credentials;
     private final TokenIssuer tokens;
+    /** users.registration.require-verified-email; a field, to keep the constructor as it is. */
+    @Inject
+    VerifiedEmailRequirement verifiedEmail;
 
     LoginService(UserRepository users, PasswordHasher passwords, CredentialCheck credentials, TokenIssuer tokens) {
         this.users = users;
@@ -37,6 +42,7 @@ public class LoginService {
     /** @throws LoginFailedException for an unknown email, a wrong password or a throttled attempt alike */
     public IssuedToken login(String email, String password, String client) {
         Credentials account = credentials.verify(email, password, client).orElseThrow(LoginFailedException::new);
+        verifiedEmail.check(account.id()); // only once the password is right: 403 email-not-verified
         String upgraded = passwords.needsRehash(account.passwordHash()) ? passwords.hash(password) : null;
         // The password may have changed while this one was verified: a token is issued only if it has not, under the
         // row lock a change needs, so no token of the old password outlives the change, and an upgrade never

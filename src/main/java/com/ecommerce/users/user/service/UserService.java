@@ -20,6 +20,7 @@ import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.User;
 import com.ecommerce.users.user.UserPage;
 import com.ecommerce.users.user.UserRepository;
+import com.ecommerce.users.verification.EmailVerification;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -36,11 +37,14 @@ public class UserService {
     private final UserRepository repository;
     private final PasswordHasher passwords;
     private final CredentialCheck credentials;
+    private final EmailVerification verification;
 
-    UserService(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials) {
+    UserService(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials,
+            EmailVerification verification) {
         this.repository = repository;
         this.passwords = passwords;
         this.credentials = credentials;
+        this.verification = verification;
     }
 
     /** Self-registration: always the user role, whatever the address (the first admin: {@link BootstrapAdmin}). */
@@ -59,6 +63,7 @@ public class UserService {
             return user;
         });
         LOG.debugf("Registered user id=%d", created.id);
+        verification.sendAfterCommit(created.id, created.name, created.email, null); // never fails the registration
         return created;
     }
 
@@ -102,6 +107,7 @@ public class UserService {
                 ? verifyOwnPassword(caller, changes.currentPassword(), client)
                 : null;
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
+        boolean[] newAddress = { false };
         User updated = QuarkusTransaction.requiringNew().call(() -> {
             User user = lockForUpdate(id, ifMatch);
             if (verified != null) {
@@ -111,6 +117,11 @@ public class UserService {
                 user.name = changes.name();
             }
             if (changes.email() != null && !changes.email().equals(user.email)) {
+                // another address, not just another letter case: unverified until its mail's link is used
+                newAddress[0] = !changes.email().equalsIgnoreCase(user.email);
+                if (newAddress[0]) {
+                    user.emailVerifiedAt = null;
+                }
                 user.email = changes.email();
                 user.revokeTokens();
             }
@@ -124,6 +135,9 @@ public class UserService {
             return user;
         });
         LOG.debugf("Updated user id=%d to version %d", (Object) updated.id, (Object) updated.version);
+        if (newAddress[0]) {
+            verification.sendAfterCommit(updated.id, updated.name, updated.email, caller.userId());
+        }
         return updated;
     }
 
