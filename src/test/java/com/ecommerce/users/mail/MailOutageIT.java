@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.ecommerce.users.support.DatabaseCoordinates;
 import com.ecommerce.users.support.PackagedApp;
 import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.support.TestKeys;
 
@@ -31,6 +32,7 @@ import io.restassured.http.ContentType;
  * retried, then given up with one warning that names the account id, never the address or the token; and the account
  * can ask for it again.
  */
+@Slow
 @QuarkusIntegrationTest
 @WithTestResource(DatabaseCoordinates.class)
 @WithTestResource(ProductionAuth.class)
