@@ -14,6 +14,7 @@ import com.ecommerce.users.session.OpenedSession;
 import com.ecommerce.users.session.SessionService;
 import com.ecommerce.users.user.Credentials;
 import com.ecommerce.users.user.UserRepository;
+import com.ecommerce.users.verification.VerifiedEmailRequirement;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -33,15 +34,17 @@ public class LoginService {
     private final TokenIssuer tokens;
     private final SessionService sessions;
     private final AuditLog audit;
+    private final VerifiedEmailRequirement verifiedEmail;
 
     LoginService(UserRepository users, PasswordHasher passwords, CredentialCheck credentials, TokenIssuer tokens,
-            SessionService sessions, AuditLog audit) {
+            SessionService sessions, AuditLog audit, VerifiedEmailRequirement verifiedEmail) {
         this.users = users;
         this.passwords = passwords;
         this.credentials = credentials;
         this.tokens = tokens;
         this.sessions = sessions;
         this.audit = audit;
+        this.verifiedEmail = verifiedEmail;
     }
 
     /** A session's first tokens: the access token and the session with its refresh token. */
@@ -54,6 +57,7 @@ public class LoginService {
      */
     public LoggedIn login(String email, String password, String client, String userAgent) {
         Credentials account = credentials.verify(email, password, client).orElseThrow(LoginFailedException::new);
+        verifiedEmail.check(account.id()); // only once the password is right: 403 email-not-verified
         String upgraded = passwords.needsRehash(account.passwordHash()) ? passwords.hash(password) : null;
         // The password may have changed while this one was verified: a session opens only if it has not, under the
         // row lock a change needs, so no token of the old password outlives the change, and an upgrade never

@@ -54,6 +54,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "password_changed_at", nullable = false)
     public Instant passwordChangedAt;
 
+    /** When the account proved it receives mail at {@link #email}; null: not (yet), or not since it changed. */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

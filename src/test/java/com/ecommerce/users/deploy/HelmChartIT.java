@@ -84,7 +84,8 @@ class HelmChartIT {
         PodChecks.assertHttpProbes(app);
         PodChecks.assertGracefulShutdown(pod, app);
         assertThat(literalEnv(app)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
-        assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-db", "user-service-bootstrap-admin");
+        assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-db", "user-service-bootstrap-admin",
+                "user-service-smtp");
         // never fewer ready pods than wanted during an upgrade
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getValue()).isEqualTo(0);
 
@@ -133,6 +134,32 @@ class HelmChartIT {
         // the migration Job serves no browser
         Container migrate = container(Manifests.one(resources, Job.class).getSpec().getTemplate().getSpec(), "migrate");
         assertThat(literalEnv(migrate)).doesNotContainKey("QUARKUS_HTTP_CORS_ORIGINS");
+    }
+
+    @Test
+    void mailValuesRenderIntoTheDeploymentsEnvironmentAndCredentialsStayInTheSecret() throws IOException {
+        Container byDefault = container(Manifests.one(render(t -> t), Deployment.class).getSpec().getTemplate().getSpec(),
+                "user-service");
+        assertThat(literalEnv(byDefault)).containsEntry("QUARKUS_MAILER_PORT", "465").containsEntry("QUARKUS_MAILER_TLS", "true")
+                .doesNotContainKeys("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_START_TLS", "QUARKUS_MAILER_USERNAME",
+                        "QUARKUS_MAILER_PASSWORD", "USERS_MAIL_LINK_BASE");
+
+        // SES on 587: STARTTLS, and never plain text
+        List<HasMetadata> resources = render(t -> t.set("mail.smtp.host", "email-smtp.eu-west-1.amazonaws.com")
+                .set("mail.smtp.port", 587).set("mail.smtp.tls", false).set("mail.linkBase", "https://shop.example.com")
+                .set("mail.smtp.existingSecret", "ses-smtp"));
+        Container app = container(Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec(), "user-service");
+        assertThat(literalEnv(app)).containsEntry("QUARKUS_MAILER_HOST", "email-smtp.eu-west-1.amazonaws.com")
+                .containsEntry("QUARKUS_MAILER_PORT", "587").containsEntry("QUARKUS_MAILER_TLS", "false")
+                .containsEntry("QUARKUS_MAILER_START_TLS", "REQUIRED")
+                .containsEntry("USERS_MAIL_LINK_BASE", "https://shop.example.com");
+        assertThat(secretRefs(app)).contains("ses-smtp");
+        // the migration Job sends no mail
+        assertThat(secretRefs(container(Manifests.one(resources, Job.class).getSpec().getTemplate().getSpec(), "migrate")))
+                .doesNotContain("ses-smtp");
+        for (String linkBase : List.of("https://shop.example.com/", "shop.example.com", "https://shop.example.com/?x=1")) {
+            assertThatThrownBy(() -> render(t -> t.set("mail.linkBase", linkBase))).as(linkBase).hasMessageContaining("linkBase");
+        }
     }
 
     @Test
@@ -191,6 +218,8 @@ class HelmChartIT {
             "USERS_JWT_AUDIENCE", "users.jwt.audience",
             "USERS_JWT_LIFETIME", "users.jwt.lifetime",
             "USERS_HTTP_TRUSTED_PROXY_HOPS", "users.http.trusted-proxy-hops",
+            "QUARKUS_MAILER_PORT", "quarkus.mailer.port",
+            "QUARKUS_MAILER_TLS", "quarkus.mailer.tls",
             "QUARKUS_SHUTDOWN_DELAY", "quarkus.shutdown.delay",
             "QUARKUS_SHUTDOWN_TIMEOUT", "quarkus.shutdown.timeout"));
 
@@ -214,9 +243,11 @@ class HelmChartIT {
             new Difference("Job\\.spec\\.template\\.spec\\.serviceAccountName",
                     "the chart's hook Job runs before the release's ServiceAccount exists, so it has its own"),
             new Difference(APP + "env\\[(QUARKUS_HTTP_CORS_ORIGINS|USERS_BOOTSTRAP_ADMIN_EMAIL"
-                    + "|USERS_JWT_PREVIOUS_VERIFICATION_KEY_LOCATION)]\\..*",
+                    + "|USERS_JWT_PREVIOUS_VERIFICATION_KEY_LOCATION|QUARKUS_MAILER_FROM|USERS_MAIL_LINK_BASE"
+                    + "|QUARKUS_MAILER_HOST)]\\..*",
                     "optional settings the chart offers as values (cors.allowedOrigins, bootstrapAdmin.email, "
-                            + "jwt.previousVerificationKeyFile); the generated manifests have none by default"),
+                            + "jwt.previousVerificationKeyFile, mail.from, mail.linkBase, mail.smtp.host); the generated "
+                            + "manifests have none by default (there, the Secret user-service-smtp may carry them)"),
             new Difference(APP + "env\\[(" + String.join("|", CHART_ENV_FROM_PROPERTIES.keySet()) + ")]\\..*",
                     "the chart's values for settings the generated manifests leave to application.properties; "
                             + "checked against it (CHART_ENV_FROM_PROPERTIES)"));
@@ -245,7 +276,9 @@ class HelmChartIT {
         // names its resources, so that names compare too
         List<HasMetadata> rendered = render(t -> t.set("fullnameOverride", "user-service")
                 .set("cors.allowedOrigins[0]", "https://shop.example.com").set("bootstrapAdmin.email", "admin@example.com")
-                .set("jwt.previousVerificationKeyFile", "previous-public-key.pem"));
+                .set("jwt.previousVerificationKeyFile", "previous-public-key.pem")
+                .set("mail.from", "Shop <no-reply@shop.example.com>").set("mail.linkBase", "https://shop.example.com")
+                .set("mail.smtp.host", "email-smtp.eu-west-1.amazonaws.com"));
         SortedMap<String, String> chart = DeploymentFacts.of(rendered);
         SortedMap<String, String> build = DeploymentFacts.of(Manifests.load(KubernetesManifestsIT.MANIFESTS));
 

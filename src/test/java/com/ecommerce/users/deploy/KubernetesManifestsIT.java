@@ -117,10 +117,10 @@ class KubernetesManifestsIT {
         assertThat(literalEnv(app)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false")
                 .containsKey("USERS_JWT_SIGNING_KEY_LOCATION")
                 .hasEntrySatisfying("JAVA_TOOL_OPTIONS", opts -> assertThat(opts).contains("-XX:MaxRAMPercentage="));
-        assertThat(secretRefs(app)).containsExactly("user-service-bootstrap-admin", "user-service-db");
-        assertThat(app.getEnvFrom()).as("the pods start without the bootstrap admin's Secret")
-                .filteredOn(source -> source.getSecretRef().getName().equals("user-service-bootstrap-admin"))
-                .singleElement().satisfies(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
+        assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-bootstrap-admin", "user-service-db", "user-service-smtp");
+        assertThat(app.getEnvFrom()).as("the pods start without the bootstrap admin's and the SMTP server's Secrets")
+                .filteredOn(source -> !source.getSecretRef().getName().equals("user-service-db"))
+                .hasSize(2).allSatisfy(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
         assertThat(pod.getVolumes()).anySatisfy(volume -> {
             assertThat(volume.getSecret()).isNotNull();
             assertThat(volume.getSecret().getSecretName()).isEqualTo("user-service-jwt");

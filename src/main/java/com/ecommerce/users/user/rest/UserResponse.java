@@ -18,11 +18,14 @@ public record UserResponse(
         @Schema(examples = "Ada Lovelace") String name,
         @Schema(examples = "ada@example.com") String email,
         @Schema(enumeration = { "user", "admin" }) String role,
+        @Schema(description = "Whether the account confirmed its email address (POST /auth/verify-email)")
+        boolean emailVerified,
         @Schema(examples = "2026-11-25T10:15:30.123456Z") Instant createdAt,
         @Schema(examples = "2026-11-25T10:15:30.123456Z") Instant updatedAt) {
 
     static UserResponse of(User user) {
-        return new UserResponse(user.id, user.name, user.email, user.role.value(), user.createdAt, user.updatedAt);
+        return new UserResponse(user.id, user.name, user.email, user.role.value(),
+                user.emailVerifiedAt != null, user.createdAt, user.updatedAt);
     }
 
     /** A 200 with the account, and its version as the ETag. */

@@ -25,6 +25,7 @@ import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.User;
 import com.ecommerce.users.user.UserPage;
 import com.ecommerce.users.user.UserRepository;
+import com.ecommerce.users.verification.EmailVerification;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -42,12 +43,15 @@ public class UserService {
     private final PasswordHasher passwords;
     private final CredentialCheck credentials;
     private final AuditLog audit;
+    private final EmailVerification verification;
 
-    UserService(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials, AuditLog audit) {
+    UserService(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials, AuditLog audit,
+            EmailVerification verification) {
         this.repository = repository;
         this.passwords = passwords;
         this.credentials = credentials;
         this.audit = audit;
+        this.verification = verification;
     }
 
     /** Self-registration: always the user role, whatever the address (the first admin: {@link BootstrapAdmin}). */
@@ -66,6 +70,7 @@ public class UserService {
             return user;
         });
         audit.record(AuditEvent.ACCOUNT_REGISTERED, created.id, null);
+        verification.sendAfterCommit(created.id, created.name, created.email, null); // never fails the registration
         return created;
     }
 
@@ -110,6 +115,7 @@ public class UserService {
                 : null;
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
         List<Runnable> auditEvents = new ArrayList<>();
+        boolean[] newAddress = { false };
         User updated = QuarkusTransaction.requiringNew().call(() -> {
             auditEvents.clear(); // a retried transaction starts again
             User user = lockForUpdate(id, ifMatch);
@@ -120,6 +126,11 @@ public class UserService {
                 user.name = changes.name();
             }
             if (changes.email() != null && !changes.email().equals(user.email)) {
+                // another address, not just another letter case: unverified until its mail's link is used
+                newAddress[0] = !changes.email().equalsIgnoreCase(user.email);
+                if (newAddress[0]) {
+                    user.emailVerifiedAt = null;
+                }
                 user.email = changes.email();
                 user.revokeTokens();
                 auditEvents.add(() -> audit.record(AuditEvent.EMAIL_CHANGED, id, caller.userId()));
@@ -138,6 +149,9 @@ public class UserService {
         });
         LOG.debugf("Updated user id=%d to version %d", (Object) updated.id, (Object) updated.version);
         auditEvents.forEach(Runnable::run); // once committed: an event that rolled back did not happen
+        if (newAddress[0]) {
+            verification.sendAfterCommit(updated.id, updated.name, updated.email, caller.userId());
+        }
         return updated;
     }
 

@@ -1,0 +1,74 @@
+package com.ecommerce.users.mail;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.CheckedTemplate;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The mails this service sends to accounts, from the Qute templates under templates/AccountMail/ (a text and an HTML
+ * part each), through Quarkus' reactive mailer: a send returns at once and holds no thread and no database connection
+ * while the SMTP server answers. Call it after the transaction that stored the token has committed. A failed send is
+ * retried with a doubling back-off ({@link MailConfig}); when it finally fails, one warning names the account id and
+ * the kind of mail, never the address or the token: the account can ask for the mail again.
+ */
+@ApplicationScoped
+public class AccountMail {
+
+    private static final Logger LOG = Logger.getLogger(AccountMail.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native MailTemplateInstance verifyEmail(String name, String link, String validity);
+
+        static native MailTemplateInstance resetPassword(String name, String link, String validity);
+    }
+
+    private final MailConfig config;
+
+    AccountMail(MailConfig config) {
+        this.config = config;
+    }
+
+    /** The link that confirms {@code to} for account {@code accountId}. */
+    public void sendVerification(int accountId, String name, String to, String token, Duration validity) {
+        String link = config.linkBase() + "/verify-email?token=" + token;
+        send("verification", accountId, () -> Templates.verifyEmail(name, link, human(validity)).to(to)
+                .subject("Confirm your email address"));
+    }
+
+    /** The link that sets a new password for account {@code accountId}. */
+    public void sendPasswordReset(int accountId, String name, String to, String token, Duration validity) {
+        String link = config.linkBase() + "/reset-password?token=" + token;
+        send("password reset", accountId, () -> Templates.resetPassword(name, link, human(validity)).to(to)
+                .subject("Reset your password"));
+    }
+
+    private void send(String kind, int accountId, java.util.function.Supplier<MailTemplateInstance> mail) {
+        Uni.createFrom().deferred(() -> mail.get().send())
+                .onFailure().retry().withBackOff(config.retryBackoff(), config.maxRetryBackoff())
+                .atMost(config.sendAttempts() - 1L)
+                .subscribe().with(
+                        sent -> LOG.debugf("Sent the %s mail of account id=%d", kind, accountId),
+                        failure -> LOG.warnf("Could not send the %s mail of account id=%d after %d attempts (%s); "
+                                + "it can be requested again", kind, accountId, config.sendAttempts(),
+                                failure.getClass().getName()));
+    }
+
+    /** "24 hours", "30 minutes": the validity as the mail states it. */
+    static String human(Duration validity) {
+        long minutes = validity.toMinutes();
+        if (minutes >= 120 && minutes % 60 == 0) {
+            return minutes / 60 + " hours";
+        }
+        if (minutes == 60) {
+            return "1 hour";
+        }
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
+}

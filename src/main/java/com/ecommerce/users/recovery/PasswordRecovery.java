@@ -1,0 +1,101 @@
+package com.ecommerce.users.recovery;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.ecommerce.users.audit.AuditEvent;
+import com.ecommerce.users.audit.AuditLog;
+import com.ecommerce.users.password.PasswordHasher;
+import com.ecommerce.users.throttle.LoginThrottle;
+import com.ecommerce.users.throttle.RateLimit;
+import com.ecommerce.users.throttle.RateLimitedException;
+import com.ecommerce.users.token.AccountToken;
+import com.ecommerce.users.token.AccountTokens;
+import com.ecommerce.users.token.InvalidTokenException;
+import com.ecommerce.users.token.TokenPurpose;
+import com.ecommerce.users.user.User;
+import com.ecommerce.users.user.UserRepository;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Forgotten passwords: a request mails a single-use reset link to the address if an account has it, and is answered
+ * alike either way ({@link RecoveryMails}); the link's token sets a new password, which ends every token and session
+ * of the account (the cut-off {@link User#changePassword} moves) and every other reset link.
+ */
+@ApplicationScoped
+public class PasswordRecovery {
+
+    private static final Logger LOG = Logger.getLogger(PasswordRecovery.class);
+
+    private final RateLimit rateLimit;
+    private final RecoveryMails mails;
+    private final AccountTokens tokens;
+    private final PasswordHasher passwords;
+    private final UserRepository users;
+    private final AuditLog audit;
+    private final RecoveryConfig config;
+
+    PasswordRecovery(RateLimit rateLimit, RecoveryMails mails, AccountTokens tokens, PasswordHasher passwords,
+            UserRepository users, AuditLog audit, RecoveryConfig config) {
+        this.rateLimit = rateLimit;
+        this.mails = mails;
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.users = users;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    /**
+     * The same work, whether or not an account has {@code email}: the client's count (over it: 429), the address's
+     * count (over it: nothing more happens, silently, since the answer must not depend on the address), then the rest
+     * in the background.
+     *
+     * @throws RateLimitedException when {@code client} made too many requests
+     */
+    public void request(String email, String client) {
+        rateLimit.tryAcquire(client, List.of(new RateLimit.Limit("recovery-client", config.maxPerClient(),
+                config.clientWindow()))).ifPresent(wait -> {
+                    throw new RateLimitedException(wait);
+                });
+        boolean admitted = rateLimit.tryAcquire(LoginThrottle.key(email), List.of(new RateLimit.Limit("recovery-address",
+                config.maxPerAddress(), config.addressWindow()))).isEmpty();
+        if (admitted) {
+            mails.submit(email);
+        }
+    }
+
+    /**
+     * Sets the password of the reset token's account. The token is checked before the password is hashed (no hash for
+     * a made-up token), the hash computed with no transaction open, and the token used under its row lock.
+     *
+     * @throws InvalidTokenException for an unknown, used or expired token, or one mailed to an earlier address
+     */
+    public void reset(String token, String newPassword) {
+        QuarkusTransaction.requiringNew().call(() -> tokens.check(TokenPurpose.RESET_PASSWORD, token));
+        String hash = passwords.hash(newPassword);
+        int id = QuarkusTransaction.requiringNew().call(() -> {
+            AccountToken valid = tokens.consume(TokenPurpose.RESET_PASSWORD, token);
+            User user = users.lockForUpdate(valid.userId())
+                    .orElseThrow(() -> new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN));
+            if (!user.email.equalsIgnoreCase(valid.email())) {
+                throw new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN); // mailed to an earlier address
+            }
+            user.changePassword(hash);
+            if (user.emailVerifiedAt == null) {
+                user.emailVerifiedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // the mail reached it
+            }
+            users.update(user);
+            tokens.retireAll(user.id, TokenPurpose.RESET_PASSWORD);
+            return user.id;
+        });
+        audit.record(AuditEvent.PASSWORD_RESET, id, null);
+        LOG.debugf("Reset the password of account id=%d", id);
+    }
+}

@@ -1,0 +1,33 @@
+package com.ecommerce.users.recovery;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Password recovery ({@code users.recovery.*}). */
+@ConfigMapping(prefix = "users.recovery")
+public interface RecoveryConfig {
+
+    /** How long a reset link works. */
+    @WithDefault("30m")
+    Duration tokenLifetime();
+
+    /** Recovery mails per email address per {@link #addressWindow}; further requests are answered alike, unmailed. */
+    @WithDefault("3")
+    @Min(1)
+    int maxPerAddress();
+
+    @WithDefault("1h")
+    Duration addressWindow();
+
+    /** Recovery requests per client address per {@link #clientWindow}; further ones get 429. */
+    @WithDefault("10")
+    @Min(1)
+    int maxPerClient();
+
+    @WithDefault("15m")
+    Duration clientWindow();
+}

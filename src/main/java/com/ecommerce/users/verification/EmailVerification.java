@@ -1,0 +1,121 @@
+package com.ecommerce.users.verification;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.ecommerce.users.audit.AuditEvent;
+import com.ecommerce.users.audit.AuditLog;
+import com.ecommerce.users.mail.AccountMail;
+import com.ecommerce.users.throttle.RateLimit;
+import com.ecommerce.users.throttle.RateLimitedException;
+import com.ecommerce.users.token.AccountToken;
+import com.ecommerce.users.token.AccountTokens;
+import com.ecommerce.users.token.InvalidTokenException;
+import com.ecommerce.users.token.TokenPurpose;
+import com.ecommerce.users.user.User;
+import com.ecommerce.users.user.UserRepository;
+import com.ecommerce.users.user.service.UserNotFoundException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Proof that an account receives mail at its address: a single-use link, mailed at registration, after an email
+ * change and on request, bound to the address it was sent to (after an email change, the links sent to the old address
+ * prove nothing). Using it sets {@code email_verified_at}. Tokens are stored in their own short transaction after the
+ * account's has committed, and mailed after that one has: no connection is held while mail is sent.
+ */
+@ApplicationScoped
+public class EmailVerification {
+
+    private static final Logger LOG = Logger.getLogger(EmailVerification.class);
+
+    private final AccountTokens tokens;
+    private final AccountMail mail;
+    private final UserRepository users;
+    private final RateLimit rateLimit;
+    private final AuditLog audit;
+    private final VerificationConfig config;
+
+    EmailVerification(AccountTokens tokens, AccountMail mail, UserRepository users, RateLimit rateLimit, AuditLog audit,
+            VerificationConfig config) {
+        this.tokens = tokens;
+        this.mail = mail;
+        this.users = users;
+        this.rateLimit = rateLimit;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    /**
+     * Mails a verification link to {@code email}, the address of account {@code id} just registered or changed (by
+     * {@code actorId}; null: the account itself, anonymously). Never fails its caller: the change is made, and the
+     * account can ask for the link again ({@link #resend}).
+     */
+    public void sendAfterCommit(int id, String name, String email, Integer actorId) {
+        try {
+            send(id, name, email, actorId);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not issue the verification of account id=%d (%s); it can be requested again", id,
+                    e.getClass().getName());
+        }
+    }
+
+    /**
+     * Mails a new link to the caller's current address, at most once per {@code resend-interval} and
+     * {@code resend-max-per-day} times a day; links sent before stay valid until they expire.
+     *
+     * @throws EmailAlreadyVerifiedException when the current address is verified already
+     * @throws RateLimitedException when over the limit
+     */
+    public void resend(int id) {
+        User user = QuarkusTransaction.requiringNew().call(() -> users.findById(id).orElseThrow(UserNotFoundException::new));
+        if (user.emailVerifiedAt != null) {
+            throw new EmailAlreadyVerifiedException();
+        }
+        rateLimit.tryAcquire("account:" + id, List.of(
+                new RateLimit.Limit("verification-resend", 1, config.resendInterval()),
+                new RateLimit.Limit("verification-resend-day", config.resendMaxPerDay(), java.time.Duration.ofDays(1))))
+                .ifPresent(wait -> {
+                    throw new RateLimitedException(wait);
+                });
+        send(user.id, user.name, user.email, user.id);
+    }
+
+    /**
+     * Uses a verification token: its account's address is verified from now on, if it is still the address the token
+     * was sent to.
+     *
+     * @return the account's id
+     * @throws InvalidTokenException for an unknown, used or expired token, or one sent to an earlier address
+     */
+    public int verify(String token) {
+        int id = QuarkusTransaction.requiringNew().call(() -> {
+            AccountToken valid = tokens.consume(TokenPurpose.VERIFY_EMAIL, token);
+            User user = users.lockForUpdate(valid.userId())
+                    .orElseThrow(() -> new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN));
+            if (!user.email.equalsIgnoreCase(valid.email())) {
+                throw new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN);
+            }
+            if (user.emailVerifiedAt == null) {
+                user.emailVerifiedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                users.update(user);
+            }
+            return user.id;
+        });
+        audit.record(AuditEvent.EMAIL_VERIFIED, id, null);
+        LOG.debugf("Verified the email of account id=%d", id);
+        return id;
+    }
+
+    private void send(int id, String name, String email, Integer actorId) {
+        String token = QuarkusTransaction.requiringNew()
+                .call(() -> tokens.issue(id, TokenPurpose.VERIFY_EMAIL, email, config.tokenLifetime()));
+        mail.sendVerification(id, name, email, token, config.tokenLifetime());
+        audit.record(AuditEvent.EMAIL_VERIFICATION_SENT, id, actorId);
+    }
+}

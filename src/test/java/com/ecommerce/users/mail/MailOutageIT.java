@@ -1,0 +1,81 @@
+package com.ecommerce.users.mail;
+
+import static com.ecommerce.users.user.UserApi.PASSWORD;
+import static com.ecommerce.users.user.UserApi.json;
+import static com.ecommerce.users.user.UserApi.uniqueEmail;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.ecommerce.users.support.DatabaseCoordinates;
+import com.ecommerce.users.support.PackagedApp;
+import com.ecommerce.users.support.ProductionAuth;
+import com.ecommerce.users.support.Slow;
+import com.ecommerce.users.support.TestDatabase;
+import com.ecommerce.users.support.TestKeys;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+
+/**
+ * With its SMTP server out of reach, the packaged application still registers accounts (201): the verification mail is
+ * retried, then given up with one warning that names the account id, never the address or the token; and the account
+ * can ask for it again.
+ */
+@Slow
+@QuarkusIntegrationTest
+@WithTestResource(DatabaseCoordinates.class)
+@WithTestResource(ProductionAuth.class)
+class MailOutageIT {
+
+    @Test
+    void registrationSucceedsAndTheFailedMailIsLoggedWithoutAddressOrToken() throws Exception {
+        DatabaseCoordinates.Coordinates db = DatabaseCoordinates.current();
+        Map<String, String> env = new HashMap<>(db.environment());
+        env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(closedPort()));
+        env.put("QUARKUS_MAILER_TLS", "false");
+        env.put("USERS_MAIL_SEND_ATTEMPTS", "2");
+        env.put("USERS_MAIL_RETRY_BACKOFF", "50ms");
+        env.put("USERS_MAIL_MAX_RETRY_BACKOFF", "50ms");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        try (PackagedApp app = PackagedApp.start("mail-outage", env)) {
+            app.awaitReady(Duration.ofSeconds(90));
+            String email = uniqueEmail();
+            int id = given().baseUri(app.baseUri()).contentType(ContentType.JSON).body(json("Offline", email, PASSWORD))
+                    .post("/users").then().statusCode(201).body("emailVerified", equalTo(false)).extract().path("id");
+
+            String failure = "Could not send the verification mail of account id=" + id + " after 2 attempts";
+            Awaitility.await("the warning").atMost(Duration.ofSeconds(30)).until(() -> app.output().contains(failure));
+            assertThat(new TestDatabase(db.dataSource()).count("SELECT count(*) FROM account_tokens WHERE user_id = ?", id))
+                    .as("the token was stored; only its mail failed").isOne();
+
+            String token = given().baseUri(app.baseUri()).contentType(ContentType.JSON)
+                    .body("{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}").post("/auth/login")
+                    .then().statusCode(200).extract().path("access_token");
+            given().baseUri(app.baseUri()).auth().oauth2(token).post("/users/me/email-verification").then().statusCode(202);
+            Awaitility.await("the second warning").atMost(Duration.ofSeconds(30))
+                    .until(() -> app.output().split(java.util.regex.Pattern.quote(failure), -1).length == 3);
+
+            assertThat(app.output()).doesNotContain(email);
+        }
+    }
+
+    /** A port nothing listens on. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
