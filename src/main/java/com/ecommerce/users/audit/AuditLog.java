@@ -47,8 +47,15 @@ public class AuditLog {
 
     /** As {@link #record(AuditEvent, Integer, Integer)}, with a short fixed-vocabulary {@code detail} (e.g. "user->admin"). */
     public void record(AuditEvent event, Integer accountId, Integer actorId, String detail) {
+        recordFrom(currentClient(), event, accountId, actorId, detail);
+    }
+
+    /**
+     * For work that goes on after its request (a background task): {@code client} as {@link #currentClient()} read
+     * it while the request was current.
+     */
+    public void recordFrom(String client, AuditEvent event, Integer accountId, Integer actorId, String detail) {
         Map<String, Object> previous = MDC.getMap();
-        String client = client();
         try {
             MDC.put("event", event.code);
             put("accountId", accountId);
@@ -82,7 +89,7 @@ public class AuditLog {
     }
 
     /** The current request's client address; null outside a request, or when the request's is unusable. */
-    private String client() {
+    public String currentClient() {
         if (!Arc.container().requestContext().isActive() || !requests.isResolvable()) {
             return null;
         }

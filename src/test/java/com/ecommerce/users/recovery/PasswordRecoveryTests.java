@@ -195,7 +195,8 @@ class PasswordRecoveryTests {
             Account account = newAccount("Audited Reset");
             String unknown = uniqueEmail();
             requestRecovery(unknown, uniqueClient()).statusCode(202);
-            requestRecovery(account.email(), uniqueClient()).statusCode(202);
+            String client = uniqueClient();
+            requestRecovery(account.email(), client).statusCode(202);
             String token = awaitToken(account.email(), 2);
             reset(token, NEW_PASSWORD).statusCode(204);
 
@@ -206,6 +207,11 @@ class PasswordRecoveryTests {
                     .anyMatch(line -> line.startsWith("audit password.reset account=" + account.id() + " "))
                     .filteredOn(line -> !line.startsWith("com.icegreen"))
                     .noneMatch(line -> line.contains(token) || line.contains(account.email()) || line.contains(unknown));
+            assertThat(logs.records("audit")).as("the background task's line keeps the request's client address")
+                    .filteredOn(line -> "password.recovery-requested".equals(line.mdc().get("event"))
+                            && Integer.toString(account.id()).equals(line.mdc().get("accountId")))
+                    .singleElement().satisfies(line -> assertThat(line.mdc()).containsEntry("client", client)
+                            .containsKey("requestId"));
         }
     }
 
