@@ -3,7 +3,11 @@ package com.ecommerce.users.session;
 import static com.ecommerce.users.session.SessionApi.login;
 import static com.ecommerce.users.session.SessionApi.logout;
 import static com.ecommerce.users.session.SessionApi.refresh;
+import static com.ecommerce.users.support.Mailbox.awaitToken;
 import static com.ecommerce.users.user.UserApi.MERGE_PATCH;
+import static com.ecommerce.users.verification.VerificationApi.requestRecovery;
+import static com.ecommerce.users.verification.VerificationApi.reset;
+import static com.ecommerce.users.verification.VerificationApi.uniqueClient;
 import static com.ecommerce.users.user.UserApi.PASSWORD;
 import static com.ecommerce.users.user.UserApi.PROBLEM_JSON;
 import static com.ecommerce.users.user.UserApi.admin;
@@ -134,6 +138,19 @@ class SessionLifecycleTests {
                 .patch("/users/" + account.id()).then().statusCode(200);
 
         refresh(session.refresh()).statusCode(400);
+    }
+
+    @Test
+    void aPasswordResetEndsEverySessionOfTheAccount() {
+        Account account = newAccount("Reset by mail");
+        Tokens session = login(account.email(), PASSWORD);
+
+        requestRecovery(account.email(), uniqueClient()).statusCode(202);
+        reset(awaitToken(account.email(), 2), "a recovered passphrase").statusCode(204); // mail 1: the verification
+
+        refresh(session.refresh()).statusCode(400).body("error", equalTo("invalid_grant"));
+        given().auth().oauth2(session.access()).get("/users/me").then().statusCode(401);
+        refresh(login(account.email(), "a recovered passphrase").refresh()).statusCode(200);
     }
 
     @Test
