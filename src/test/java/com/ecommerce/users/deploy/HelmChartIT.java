@@ -136,6 +136,35 @@ class HelmChartIT {
     }
 
     @Test
+    void aTracingEndpointRendersIntoTheDeploymentOnly() throws IOException {
+        Container byDefault = container(Manifests.one(render(t -> t), Deployment.class).getSpec().getTemplate().getSpec(),
+                "user-service");
+        // no endpoint, no tracing (TracingSwitch)
+        assertThat(literalEnv(byDefault)).doesNotContainKeys("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL");
+
+        List<HasMetadata> resources = render(t -> t.set("tracing.otlpEndpoint", "http://adot-collector.observability:4318")
+                .set("tracing.otlpProtocol", "http/protobuf"));
+        Container app = container(Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec(), "user-service");
+        assertThat(literalEnv(app))
+                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://adot-collector.observability:4318")
+                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        // the migration Job stays untraced
+        Container migrate = container(Manifests.one(resources, Job.class).getSpec().getTemplate().getSpec(), "migrate");
+        assertThat(literalEnv(migrate)).doesNotContainKey("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+
+        Container eks = container(Manifests.one(render(t -> t.withValuesFile(EKS_VALUES)), Deployment.class).getSpec()
+                .getTemplate().getSpec(), "user-service");
+        assertThat(literalEnv(eks)).containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "grpc")
+                .hasEntrySatisfying("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", e -> assertThat(e).endsWith(":4317"));
+
+        // a URL, and a protocol Quarkus speaks
+        assertThatThrownBy(() -> render(t -> t.set("tracing.otlpEndpoint", "adot-collector:4317")))
+                .hasMessageContaining("otlpEndpoint");
+        assertThatThrownBy(() -> render(t -> t.set("tracing.otlpProtocol", "http/json"))).hasMessageContaining("otlpProtocol");
+    }
+
+    @Test
     void eksValuesRenderAnAlbIngressIrsaPdbAndAutoscaling() throws IOException {
         List<HasMetadata> resources = render(t -> t.withValuesFile(EKS_VALUES));
 
@@ -214,9 +243,10 @@ class HelmChartIT {
             new Difference("Job\\.spec\\.template\\.spec\\.serviceAccountName",
                     "the chart's hook Job runs before the release's ServiceAccount exists, so it has its own"),
             new Difference(APP + "env\\[(QUARKUS_HTTP_CORS_ORIGINS|USERS_BOOTSTRAP_ADMIN_EMAIL"
-                    + "|USERS_JWT_PREVIOUS_VERIFICATION_KEY_LOCATION)]\\..*",
+                    + "|USERS_JWT_PREVIOUS_VERIFICATION_KEY_LOCATION|QUARKUS_OTEL_EXPORTER_OTLP_TRACES_(ENDPOINT|PROTOCOL))]\\..*",
                     "optional settings the chart offers as values (cors.allowedOrigins, bootstrapAdmin.email, "
-                            + "jwt.previousVerificationKeyFile); the generated manifests have none by default"),
+                            + "jwt.previousVerificationKeyFile, tracing.otlpEndpoint); the generated manifests have none "
+                            + "by default"),
             new Difference(APP + "env\\[(" + String.join("|", CHART_ENV_FROM_PROPERTIES.keySet()) + ")]\\..*",
                     "the chart's values for settings the generated manifests leave to application.properties; "
                             + "checked against it (CHART_ENV_FROM_PROPERTIES)"));
@@ -245,7 +275,8 @@ class HelmChartIT {
         // names its resources, so that names compare too
         List<HasMetadata> rendered = render(t -> t.set("fullnameOverride", "user-service")
                 .set("cors.allowedOrigins[0]", "https://shop.example.com").set("bootstrapAdmin.email", "admin@example.com")
-                .set("jwt.previousVerificationKeyFile", "previous-public-key.pem"));
+                .set("jwt.previousVerificationKeyFile", "previous-public-key.pem")
+                .set("tracing.otlpEndpoint", "http://adot-collector.observability:4317"));
         SortedMap<String, String> chart = DeploymentFacts.of(rendered);
         SortedMap<String, String> build = DeploymentFacts.of(Manifests.load(KubernetesManifestsIT.MANIFESTS));
 

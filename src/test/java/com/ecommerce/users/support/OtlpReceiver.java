@@ -61,13 +61,14 @@ public final class OtlpReceiver implements AutoCloseable {
 
         /** The attribute's value as text (string, int, bool or double), or null. */
         public String attribute(String key) {
-            return attributes().stream().filter(a -> a.getKey().equals(key)).findFirst().map(a -> switch (a.getValue().getValueCase()) {
-                case STRING_VALUE -> a.getValue().getStringValue();
-                case INT_VALUE -> String.valueOf(a.getValue().getIntValue());
-                case BOOL_VALUE -> String.valueOf(a.getValue().getBoolValue());
-                case DOUBLE_VALUE -> String.valueOf(a.getValue().getDoubleValue());
-                default -> a.getValue().toString();
-            }).orElse(null);
+            return attributes().stream().filter(a -> a.getKey().equals(key)).findFirst().map(KeyValue::getValue)
+                    .map(value -> switch (value.getValueCase()) {
+                        case STRING_VALUE -> value.getStringValue();
+                        case INT_VALUE -> String.valueOf(value.getIntValue());
+                        case BOOL_VALUE -> String.valueOf(value.getBoolValue());
+                        case DOUBLE_VALUE -> String.valueOf(value.getDoubleValue());
+                        default -> value.toString();
+                    }).orElse(null);
         }
     }
 

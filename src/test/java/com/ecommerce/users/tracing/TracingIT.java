@@ -160,7 +160,8 @@ class TracingIT {
     private static JsonNode logLine(PackagedApp app, String requestId, String message) throws IOException {
         for (String line : app.output().lines().filter(l -> l.startsWith("{")).toList()) {
             JsonNode json = JSON.readTree(line);
-            if (json.path("message").asText().startsWith(message) && requestId.equals(json.path("mdc").path("requestId").asText())) {
+            if (json.path("message").asText().startsWith(message)
+                    && requestId.equals(json.path("mdc").path("requestId").asText())) {
                 return json;
             }
         }

@@ -17,6 +17,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 class TracingSwitchTests {
 
     private static final String QUARKUS_DEFAULT_ENDPOINT = "http://localhost:4317/";
+    private static final String ADOT = "http://adot-collector.observability:4317";
 
     @Test
     void withNoEndpointTheSdkAndTheJdbcWrapperAreOff() {
@@ -27,14 +28,14 @@ class TracingSwitchTests {
 
     @Test
     void aTracesEndpointTurnsTracingOn() {
-        SmallRyeConfig config = config(Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://adot-collector.observability:4317"));
+        SmallRyeConfig config = config(Map.of("quarkus.otel.exporter.otlp.traces.endpoint", ADOT));
         assertThat(config.getOptionalValue("quarkus.otel.sdk.disabled", Boolean.class)).hasValue(false);
         assertThat(config.getOptionalValue("quarkus.datasource.jdbc.telemetry.enabled", Boolean.class)).hasValue(true);
     }
 
     @Test
     void theGenericEndpointTurnsTracingOnToo() {
-        SmallRyeConfig config = config(Map.of("quarkus.otel.exporter.otlp.endpoint", "http://adot-collector.observability:4317"));
+        SmallRyeConfig config = config(Map.of("quarkus.otel.exporter.otlp.endpoint", ADOT));
         assertThat(config.getOptionalValue("quarkus.otel.sdk.disabled", Boolean.class)).hasValue(false);
     }
 
