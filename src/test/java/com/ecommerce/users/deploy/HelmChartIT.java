@@ -136,35 +136,6 @@ class HelmChartIT {
     }
 
     @Test
-    void aTracingEndpointRendersIntoTheDeploymentOnly() throws IOException {
-        Container byDefault = container(Manifests.one(render(t -> t), Deployment.class).getSpec().getTemplate().getSpec(),
-                "user-service");
-        // no endpoint, no tracing (TracingSwitch)
-        assertThat(literalEnv(byDefault)).doesNotContainKeys("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL");
-
-        List<HasMetadata> resources = render(t -> t.set("tracing.otlpEndpoint", "http://adot-collector.observability:4318")
-                .set("tracing.otlpProtocol", "http/protobuf"));
-        Container app = container(Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec(), "user-service");
-        assertThat(literalEnv(app))
-                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://adot-collector.observability:4318")
-                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
-        // the migration Job stays untraced
-        Container migrate = container(Manifests.one(resources, Job.class).getSpec().getTemplate().getSpec(), "migrate");
-        assertThat(literalEnv(migrate)).doesNotContainKey("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
-
-        Container eks = container(Manifests.one(render(t -> t.withValuesFile(EKS_VALUES)), Deployment.class).getSpec()
-                .getTemplate().getSpec(), "user-service");
-        assertThat(literalEnv(eks)).containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "grpc")
-                .hasEntrySatisfying("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", e -> assertThat(e).endsWith(":4317"));
-
-        // a URL, and a protocol Quarkus speaks
-        assertThatThrownBy(() -> render(t -> t.set("tracing.otlpEndpoint", "adot-collector:4317")))
-                .hasMessageContaining("otlpEndpoint");
-        assertThatThrownBy(() -> render(t -> t.set("tracing.otlpProtocol", "http/json"))).hasMessageContaining("otlpProtocol");
-    }
-
-    @Test
     void eksValuesRenderAnAlbIngressIrsaPdbAndAutoscaling() throws IOException {
         List<HasMetadata> resources = render(t -> t.withValuesFile(EKS_VALUES));
 
@@ -364,7 +335,7 @@ class HelmChartIT {
     }
 
     /** Renders a copy of the chart in which hooks are ordinary resources, so that the Job is rendered too. */
-    private static List<HasMetadata> render(UnaryOperator<TemplateCommand> options) throws IOException {
+    static List<HasMetadata> render(UnaryOperator<TemplateCommand> options) throws IOException {
         Path copy = Path.of("target", "helm-render", "user-service");
         if (Files.exists(copy)) {
             try (Stream<Path> old = Files.walk(copy)) {
