@@ -7,6 +7,8 @@ import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /**
@@ -15,9 +17,14 @@ import io.quarkus.elytron.security.common.BcryptUtil;
  * Argon2i, any Argon2 parameters within {@code users.password.accepted.*}, and bcrypt ({@code $2a$}, {@code $2b$},
  * {@code $2y$}) for imported legacy accounts. Every computation goes through the {@link HashingLimiter}; Argon2 is
  * computed by the {@link Argon2Implementation} chosen at start-up.
+ * <p>
+ * Traced (when tracing is on, docs/operations.md): a span per hash and per verification, wait for a hashing slot
+ * included, with the algorithm and its cost parameters as attributes; never the password, salt or hash.
  */
 @ApplicationScoped
 public class PasswordHasher {
+
+    private static final String ALGORITHM = "password.algorithm";
 
     private final PasswordConfig.Argon2 current;
     private final PasswordConfig.Accepted accepted;
@@ -33,11 +40,13 @@ public class PasswordHasher {
     }
 
     /** A new Argon2id PHC string for {@code password} at the configured parameters, with a fresh random salt. */
+    @WithSpan("password.hash")
     public String hash(String password) {
         byte[] salt = new byte[current.saltLength()];
         random.nextBytes(salt);
         Argon2Hash params = new Argon2Hash(Argon2Hash.Type.ARGON2ID, Argon2Hash.VERSION_13, current.memoryKib(),
                 current.iterations(), current.parallelism(), salt, new byte[current.hashLength()]);
+        describe(params);
         byte[] digest = compute(params, password);
         return new Argon2Hash(params.type(), params.version(), params.memoryKib(), params.iterations(),
                 params.parallelism(), salt, digest).toString();
@@ -49,17 +58,21 @@ public class PasswordHasher {
      * @throws InvalidPasswordHashException when the stored hash is of no supported format or beyond the accepted
      *         parameters; the account cannot log in until its password is reset
      */
+    @WithSpan("password.verify")
     public boolean verify(String password, String storedHash) {
         if (storedHash == null) {
             throw new InvalidPasswordHashException("no password hash");
         }
         if (Argon2Hash.looksLikeArgon2(storedHash)) {
             Argon2Hash stored = Argon2Hash.parse(storedHash);
+            describe(stored);
             checkAccepted(stored);
             return MessageDigest.isEqual(compute(stored, password), stored.hash());
         }
         if (isBcrypt(storedHash)) {
-            checkAccepted(bcryptCost(storedHash));
+            int cost = bcryptCost(storedHash);
+            Span.current().setAttribute(ALGORITHM, "bcrypt").setAttribute("password.bcrypt.cost", cost);
+            checkAccepted(cost);
             // Elytron reads only $2a$; $2b$ and $2y$ name the same algorithm with implementation bugs of
             // other libraries fixed, so their hashes verify as $2a$.
             String normalized = "$2a$" + storedHash.substring(4);
@@ -95,6 +108,14 @@ public class PasswordHasher {
                 Arrays.fill(bytes, (byte) 0);
             }
         });
+    }
+
+    /** The span's attributes: what the PHC string's header says, never its salt or digest. */
+    private static void describe(Argon2Hash params) {
+        Span.current().setAttribute(ALGORITHM, params.type().id)
+                .setAttribute("password.argon2.memory_kib", params.memoryKib())
+                .setAttribute("password.argon2.iterations", params.iterations())
+                .setAttribute("password.argon2.parallelism", params.parallelism());
     }
 
     private void checkAccepted(Argon2Hash stored) {

@@ -244,9 +244,9 @@ class HelmChartIT {
                     "the chart's hook Job runs before the release's ServiceAccount exists, so it has its own"),
             new Difference(APP + "env\\[(QUARKUS_HTTP_CORS_ORIGINS|USERS_BOOTSTRAP_ADMIN_EMAIL"
                     + "|USERS_JWT_PREVIOUS_VERIFICATION_KEY_LOCATION|QUARKUS_MAILER_FROM|USERS_MAIL_LINK_BASE"
-                    + "|QUARKUS_MAILER_HOST)]\\..*",
+                    + "|QUARKUS_MAILER_HOST|QUARKUS_OTEL_EXPORTER_OTLP_TRACES_(ENDPOINT|PROTOCOL))]\\..*",
                     "optional settings the chart offers as values (cors.allowedOrigins, bootstrapAdmin.email, "
-                            + "jwt.previousVerificationKeyFile, mail.from, mail.linkBase, mail.smtp.host); the generated "
+                            + "jwt.previousVerificationKeyFile, mail.from, mail.linkBase, mail.smtp.host, tracing.otlpEndpoint); the generated "
                             + "manifests have none by default (there, the Secret user-service-smtp may carry them)"),
             new Difference(APP + "env\\[(" + String.join("|", CHART_ENV_FROM_PROPERTIES.keySet()) + ")]\\..*",
                     "the chart's values for settings the generated manifests leave to application.properties; "
@@ -278,7 +278,8 @@ class HelmChartIT {
                 .set("cors.allowedOrigins[0]", "https://shop.example.com").set("bootstrapAdmin.email", "admin@example.com")
                 .set("jwt.previousVerificationKeyFile", "previous-public-key.pem")
                 .set("mail.from", "Shop <no-reply@shop.example.com>").set("mail.linkBase", "https://shop.example.com")
-                .set("mail.smtp.host", "email-smtp.eu-west-1.amazonaws.com"));
+                .set("mail.smtp.host", "email-smtp.eu-west-1.amazonaws.com")
+                .set("tracing.otlpEndpoint", "http://adot-collector.observability:4317"));
         SortedMap<String, String> chart = DeploymentFacts.of(rendered);
         SortedMap<String, String> build = DeploymentFacts.of(Manifests.load(KubernetesManifestsIT.MANIFESTS));
 
@@ -366,7 +367,7 @@ class HelmChartIT {
     }
 
     /** Renders a copy of the chart in which hooks are ordinary resources, so that the Job is rendered too. */
-    private static List<HasMetadata> render(UnaryOperator<TemplateCommand> options) throws IOException {
+    static List<HasMetadata> render(UnaryOperator<TemplateCommand> options) throws IOException {
         return Manifests.parse(renderYaml(options), "helm template");
     }
 
