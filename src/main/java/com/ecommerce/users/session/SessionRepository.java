@@ -1,5 +1,7 @@
 package com.ecommerce.users.session;
 
+import static com.ecommerce.users.database.SqlValues.instant;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import static com.ecommerce.users.database.SqlValues.instant;
 
 /**
  * The SQL of sessions and refresh tokens (tables refresh_sessions and refresh_tokens, migration V5). Plain SQL rather

@@ -1,5 +1,7 @@
 package com.ecommerce.users.throttle;
 
+import static com.ecommerce.users.database.SqlValues.instant;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -89,14 +91,6 @@ public class RateLimit {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case java.time.OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamptz type " + value.getClass());
-        };
-    }
 
     /**
      * Rows whose window ended a day ago (no limit here has a longer window); every replica may run it, harmlessly.

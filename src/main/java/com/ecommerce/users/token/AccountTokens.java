@@ -1,5 +1,7 @@
 package com.ecommerce.users.token;
 
+import static com.ecommerce.users.database.SqlValues.instant;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -97,14 +99,6 @@ public class AccountTokens {
         return new AccountToken(((Number) row[0]).intValue(), purpose, (String) row[1]);
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant instant -> instant;
-            case java.time.OffsetDateTime offset -> offset.toInstant();
-            case java.sql.Timestamp timestamp -> timestamp.toInstant();
-            default -> throw new IllegalStateException("unexpected timestamptz type " + value.getClass());
-        };
-    }
 
     /** Tokens expired for a day; every replica may run it, harmlessly. */
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

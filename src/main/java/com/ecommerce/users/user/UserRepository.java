@@ -1,5 +1,7 @@
 package com.ecommerce.users.user;
 
+import static com.ecommerce.users.database.SqlValues.instant;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +12,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
-
-import static com.ecommerce.users.database.SqlValues.instant;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
