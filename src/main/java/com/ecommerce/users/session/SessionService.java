@@ -18,6 +18,7 @@ import com.ecommerce.users.auth.IssuedToken;
 import com.ecommerce.users.auth.TokenIssuer;
 import com.ecommerce.users.session.SessionRepository.LockedSession;
 import com.ecommerce.users.session.SessionRepository.TokenUse;
+import com.ecommerce.users.token.SecretTokens;
 import com.ecommerce.users.user.Role;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,8 +55,8 @@ public class SessionService {
         Instant expiresAt = now.plus(shorter(config.idleTimeout(), config.maxLifetime()));
         sessions.insertSession(id, userId, Instant.ofEpochSecond(TokenIssuer.issuedAt(passwordChangedAt)), now,
                 expiresAt, userAgent, client);
-        String token = RefreshTokens.generate();
-        sessions.insertToken(RefreshTokens.digest(token), id, now);
+        String token = SecretTokens.generate();
+        sessions.insertToken(SecretTokens.hash(token), id, now);
         int ended = sessions.trimSessions(userId, config.maxPerAccount());
         if (ended > 0) {
             LOG.debugf("User id=%d reached %d sessions: ended the %d least recently used", userId,
@@ -73,7 +74,7 @@ public class SessionService {
         if (!RefreshTokens.wellFormed(refreshToken)) {
             throw new InvalidGrantException();
         }
-        byte[] digest = RefreshTokens.digest(refreshToken);
+        byte[] digest = SecretTokens.hash(refreshToken);
         Rotation rotation = QuarkusTransaction.requiringNew().call(() -> rotate(digest, client));
         return switch (rotation) {
             case Rotation.Reused reused -> {
@@ -116,8 +117,8 @@ public class SessionService {
             sessions.delete(id);
             return Rotation.REFUSED;
         }
-        String next = RefreshTokens.generate();
-        sessions.insertToken(RefreshTokens.digest(next), id, now);
+        String next = SecretTokens.generate();
+        sessions.insertToken(SecretTokens.hash(next), id, now);
         Instant expiresAt = now.plus(config.idleTimeout());
         Instant latest = session.createdAt().plus(config.maxLifetime());
         if (expiresAt.isAfter(latest)) {
@@ -146,7 +147,7 @@ public class SessionService {
         if (!RefreshTokens.wellFormed(refreshToken)) {
             return;
         }
-        byte[] digest = RefreshTokens.digest(refreshToken);
+        byte[] digest = SecretTokens.hash(refreshToken);
         Optional<Integer> owner = QuarkusTransaction.requiringNew().call(() -> sessions.findToken(digest)
                 .flatMap(use -> sessions.delete(use.sessionId())));
         owner.ifPresent(userId -> audit.record(AuditEvent.LOGOUT, userId, userId));

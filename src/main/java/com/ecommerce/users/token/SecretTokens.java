@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secrets mailed to accounts: 256 random bits as base64url (43 characters, safe in a link), and the SHA-256 they
- * are stored as. 256 random bits need no slow hash: nobody can guess one, so a fast digest of the table's content is
+ * The secrets mailed to accounts and the refresh tokens of sessions: 256 random bits as base64url (43 characters, safe
+ * in a link), and the SHA-256 they are stored as. 256 random bits need no slow hash: nobody can guess one, so a fast digest of the table's content is
  * as good as a password hash, and looking a token up by its digest stays one index probe.
  */
 public final class SecretTokens {
@@ -25,7 +25,7 @@ public final class SecretTokens {
         return BASE64URL.encodeToString(bytes);
     }
 
-    /** The SHA-256 of the token's text, as stored in account_tokens.token_hash. */
+    /** The SHA-256 of the token's text, as stored in account_tokens.token_hash and refresh_tokens.token_hash. */
     public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -3,7 +3,7 @@ package com.ecommerce.users.session;
 import static com.ecommerce.users.session.SessionApi.login;
 import static com.ecommerce.users.session.SessionApi.refresh;
 import static com.ecommerce.users.session.SessionApi.refreshJson;
-import static com.ecommerce.users.session.SessionApi.sha256;
+import static com.ecommerce.users.verification.VerificationApi.sha256;
 import static com.ecommerce.users.user.UserApi.PASSWORD;
 import static com.ecommerce.users.user.UserApi.PROBLEM_JSON;
 import static com.ecommerce.users.user.UserApi.newAccount;

@@ -2,9 +2,6 @@ package com.ecommerce.users.session;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 import com.ecommerce.users.support.Jwts;
 
@@ -52,14 +49,5 @@ final class SessionApi {
 
     static ValidatableResponse logout(String refreshToken) {
         return given().formParam("refresh_token", refreshToken).post("/auth/logout").then();
-    }
-
-    /** What the database stores of a refresh token. */
-    static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }
