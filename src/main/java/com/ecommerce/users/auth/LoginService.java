@@ -56,14 +56,16 @@ public class LoginService {
      * @throws LoginFailedException for an unknown email, a wrong password or a throttled attempt alike
      */
     public LoggedIn login(String email, String password, String client, String userAgent) {
-        Credentials account = credentials.verify(email, password, client).orElseThrow(LoginFailedException::new);
+        CredentialCheck.Verified verified = credentials.verifyForLogin(email, password, client)
+                .orElseThrow(LoginFailedException::new);
+        Credentials account = verified.account();
         verifiedEmail.check(account.id()); // only once the password is right: 403 email-not-verified
         String upgraded = passwords.needsRehash(account.passwordHash()) ? passwords.hash(password) : null;
         // The password may have changed while this one was verified: a session opens only if it has not, under the
         // row lock a change needs, so no token of the old password outlives the change, and an upgrade never
         // overwrites a new password with a hash of the old one (LoginPasswordChangeRaceTests).
         OpenedSession session = QuarkusTransaction.requiringNew()
-                .call(() -> openIfPasswordUnchanged(account, upgraded, client, userAgent))
+                .call(() -> openIfPasswordUnchanged(verified, upgraded, userAgent))
                 .orElseThrow(LoginFailedException::new);
         audit.record(AuditEvent.LOGIN_SUCCEEDED, account.id(), account.id(), "session " + session.id());
         return new LoggedIn(tokens.issue(account, session.id()), session);
@@ -76,13 +78,16 @@ public class LoginService {
      * same password replaces the verified one first, unless another login or a change replaced it already. Empty
      * when the password changed since it was verified.
      */
-    private Optional<OpenedSession> openIfPasswordUnchanged(Credentials verified, String upgradedHash, String client,
+    private Optional<OpenedSession> openIfPasswordUnchanged(CredentialCheck.Verified verified, String upgradedHash,
             String userAgent) {
-        if (upgradedHash != null && users.upgradeHash(verified.id(), verified.passwordHash(), upgradedHash)) {
-            LOG.debugf("Upgraded the password hash of user id=%d", verified.id());
+        Credentials account = verified.account();
+        if (upgradedHash != null && users.upgradeHash(account.id(), account.passwordHash(), upgradedHash)) {
+            LOG.debugf("Upgraded the password hash of user id=%d", account.id());
         }
-        return users.passwordUnchangedSince(verified.id(), verified.passwordChangedAt())
-                ? Optional.of(sessions.open(verified.id(), verified.passwordChangedAt(), userAgent, client))
-                : Optional.empty();
+        if (!users.passwordUnchangedSince(account.id(), account.passwordChangedAt())) {
+            return Optional.empty();
+        }
+        credentials.clearFailures(verified); // in this transaction: a login is one before its hash and one after
+        return Optional.of(sessions.open(account.id(), account.passwordChangedAt(), userAgent, verified.client()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -66,9 +67,30 @@ public class CredentialCheck {
 
     /** The account with {@code email} if {@code password} is its own; empty for an unknown address, a wrong password or a lock alike. */
     public Optional<Credentials> verify(String email, String password, String client) {
+        return verifyForLogin(email, password, client).map(verified -> {
+            throttle.reset(verified.throttleKey(), client);
+            return verified.account();
+        });
+    }
+
+    /**
+     * As {@link #verify(String, String, String)}, but the address's failure counts are left for
+     * {@link #clearFailures} to clear in the caller's own transaction (a login's, which has one anyway after the hash).
+     */
+    public Optional<Verified> verifyForLogin(String email, String password, String client) {
         String key = LoginThrottle.key(email);
         return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client, users.credentialsByEmail(email))), client,
-                password, AuditEvent.LOGIN_FAILED));
+                password, AuditEvent.LOGIN_FAILED)).map(account -> new Verified(account, key, client));
+    }
+
+    /** A password found right, whose throttling counts are still to be cleared. */
+    public record Verified(Credentials account, String throttleKey, String client) {
+    }
+
+    /** After {@link #verifyForLogin}: the address starts afresh, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void clearFailures(Verified verified) {
+        throttle.reset(verified.throttleKey(), verified.client());
     }
 
     /** The account {@code id} if {@code password} is its own, as {@link #verify(String, String, String)}. */
@@ -78,7 +100,9 @@ public class CredentialCheck {
                 Optional<Credentials> account = users.credentialsById(id);
                 return account.isEmpty() ? Attempt.REFUSED : admit(LoginThrottle.key(account.get().email()), client, account);
             });
-            return evaluate(attempt, client, password, AuditEvent.REAUTHENTICATION_FAILED);
+            Optional<Credentials> verified = evaluate(attempt, client, password, AuditEvent.REAUTHENTICATION_FAILED);
+            verified.ifPresent(account -> throttle.reset(attempt.key(), client));
+            return verified;
         });
     }
 
@@ -124,8 +148,7 @@ public class CredentialCheck {
             return Optional.empty(); // counted already
         }
         matched.increment();
-        throttle.reset(attempt.key(), client);
-        return attempt.account();
+        return attempt.account(); // the caller clears the counts
     }
 
     private boolean matches(String password, Credentials credentials) {

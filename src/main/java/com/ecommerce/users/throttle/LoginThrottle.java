@@ -69,10 +69,13 @@ public class LoginThrottle {
         return accountWide == Admission.ADMITTED ? fromClient : accountWide;
     }
 
-    /** After a successful check: the address starts afresh, from this client and account-wide. */
+    /**
+     * After a successful check: the address starts afresh, from this client and account-wide. Joins the caller's
+     * transaction (a login's), or runs in one of its own.
+     */
     public void reset(String emailKey, String client) {
         // row by row, in the order tryReserve locks them: the reverse order could deadlock with a reservation
-        QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.joiningExisting().run(() -> {
             forget(emailKey, client);
             forget(emailKey, ANY_CLIENT);
         });
