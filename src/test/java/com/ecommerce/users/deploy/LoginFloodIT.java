@@ -72,6 +72,8 @@ class LoginFloodIT {
         env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
         // what the JVM sees in the container: its limits
         env.put("JAVA_TOOL_OPTIONS", javaToolOptions + " -XX:MaxRAM=" + limitMib + "m -XX:ActiveProcessorCount=" + cpus);
+        // and the allocator settings it runs with (libargon2's hash memory comes from malloc)
+        pod.getEnv().stream().filter(e -> e.getName().equals("GLIBC_TUNABLES")).forEach(e -> env.put(e.getName(), e.getValue()));
         try (PackagedApp app = PackagedApp.start("login-flood", env)) {
             app.awaitReady(Duration.ofSeconds(120));
             TimedHttp http = new TimedHttp(app.baseUri());

@@ -73,7 +73,7 @@ class TracingIT {
             assertThat(hash.attribute("password.argon2.iterations")).isEqualTo("2");
             assertThat(hash.attribute("password.argon2.parallelism")).isEqualTo("1");
 
-            JsonNode line = logLine(app, registration.requestId, "Registered user id=");
+            JsonNode line = logLine(app, registration.requestId, "account.registered ");
             assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(registration.traceId);
             assertThat(line.path("mdc").path("spanId").asText()).isEqualTo(server.spanId());
 
@@ -105,7 +105,7 @@ class TracingIT {
                     .header("X-Request-Id", caller.requestId).contentType(ContentType.JSON)
                     .body(json("Untraced", uniqueEmail(), "untraced password 1")).post("/users").then().statusCode(201);
 
-            JsonNode mdc = logLine(app, caller.requestId, "Registered user id=").path("mdc");
+            JsonNode mdc = logLine(app, caller.requestId, "account.registered ").path("mdc");
             assertThat(mdc.path("requestId").asText()).isEqualTo(caller.requestId);
             // the SDK is off: not even the caller's trace is taken up, there is no span to export
             assertThat(mdc.has("traceId")).as("traceId in " + mdc).isFalse();
@@ -171,8 +171,6 @@ class TracingIT {
     private static Map<String, String> environment(Map<String, String> tracing) {
         Map<String, String> env = new HashMap<>(DatabaseCoordinates.current().environment());
         env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
-        // the service's own debug lines, among them one inside the request ("Registered user id=...")
-        env.put("QUARKUS_LOG_CATEGORY__COM_ECOMMERCE__LEVEL", "DEBUG");
         env.putAll(tracing);
         return env;
     }
