@@ -44,8 +44,10 @@ public class Mailbox implements QuarkusTestResourceLifecycleManager {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         current = server;
+        // a send that fails once (a pooled SMTP connection closed under it) is retried within the tests' wait
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port),
-                "quarkus.mailer.tls", "false", "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.mock", "false");
+                "quarkus.mailer.tls", "false", "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.mock", "false",
+                "users.mail.retry-backoff", "500ms", "users.mail.max-retry-backoff", "2s");
     }
 
     @Override
