@@ -1,7 +1,7 @@
 package com.ecommerce.users.mail;
 
+import static com.ecommerce.users.support.Mailbox.awaitResetToken;
 import static com.ecommerce.users.support.Mailbox.awaitMail;
-import static com.ecommerce.users.support.Mailbox.awaitToken;
 import static com.ecommerce.users.user.UserApi.PASSWORD;
 import static com.ecommerce.users.user.UserApi.login;
 import static com.ecommerce.users.user.UserApi.register;
@@ -58,7 +58,7 @@ class MailFlowsIT {
         String oldToken = token(email, PASSWORD);
 
         requestRecovery(email, uniqueClient()).statusCode(202);
-        reset(awaitToken(email, 2), "the new packaged passphrase").statusCode(204);
+        reset(awaitResetToken(email, 1), "the new packaged passphrase").statusCode(204);
 
         login(email, PASSWORD).statusCode(401);
         given().auth().oauth2(oldToken).get("/users/me").then().statusCode(401);

@@ -1,7 +1,8 @@
 package com.ecommerce.users.recovery;
 
+import static com.ecommerce.users.support.Mailbox.RESET_SUBJECT;
+import static com.ecommerce.users.support.Mailbox.awaitResetToken;
 import static com.ecommerce.users.support.Mailbox.awaitMail;
-import static com.ecommerce.users.support.Mailbox.awaitToken;
 import static com.ecommerce.users.support.Mailbox.mailsTo;
 import static com.ecommerce.users.user.UserApi.MERGE_PATCH;
 import static com.ecommerce.users.user.UserApi.PASSWORD;
@@ -55,7 +56,7 @@ class PasswordRecoveryTests {
         Account account = newAccount("Forgetful");
         requestRecovery(account.email(), uniqueClient()).statusCode(202);
 
-        MimeMessage mail = awaitMail(account.email(), 2); // the first: the registration's verification
+        MimeMessage mail = awaitMail(account.email(), RESET_SUBJECT, 1);
         assertThat(mail.getSubject()).isEqualTo("Reset your password");
         String token = Mailbox.token(mail);
         assertThat(Mailbox.text(mail)).contains("http://localhost:3000/reset-password?token=" + token);
@@ -102,7 +103,7 @@ class PasswordRecoveryTests {
     void anExpiredLinkIsAClear400AndChangesNothing() {
         Account account = newAccount("Slow Reader");
         requestRecovery(account.email(), uniqueClient()).statusCode(202);
-        String token = awaitToken(account.email(), 2);
+        String token = awaitResetToken(account.email(), 1);
         db().execute("UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = ?", sha256(token));
 
         reset(token, NEW_PASSWORD).statusCode(400).contentType(PROBLEM_JSON)
@@ -119,7 +120,7 @@ class PasswordRecoveryTests {
 
         Account account = newAccount("Weak Choice");
         requestRecovery(account.email(), uniqueClient()).statusCode(202);
-        String token = awaitToken(account.email(), 2);
+        String token = awaitResetToken(account.email(), 1);
         reset(token, "short").statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:problem:user-service:validation"))
                 .body("errors[0].field", equalTo("newPassword"));
@@ -131,16 +132,16 @@ class PasswordRecoveryTests {
         Account account = newAccount("Two Links");
         String client = uniqueClient();
         requestRecovery(account.email(), client).statusCode(202);
-        String first = awaitToken(account.email(), 2);
+        String first = awaitResetToken(account.email(), 1);
         requestRecovery(account.email(), client).statusCode(202);
-        String second = awaitToken(account.email(), 3);
+        String second = awaitResetToken(account.email(), 2);
 
         reset(first, NEW_PASSWORD).statusCode(204);
         reset(second, "another passphrase").statusCode(400).body("type", equalTo("urn:problem:user-service:used-token"));
 
         Account mover = newAccount("Mover");
         requestRecovery(mover.email(), client).statusCode(202);
-        String toOldAddress = awaitToken(mover.email(), 2);
+        String toOldAddress = awaitResetToken(mover.email(), 1);
         mover.auth().contentType(MERGE_PATCH)
                 .body("{\"email\": \"%s\", \"currentPassword\": \"%s\"}".formatted(uniqueEmail(), PASSWORD))
                 .patch("/users/me").then().statusCode(200);
@@ -197,7 +198,7 @@ class PasswordRecoveryTests {
             requestRecovery(unknown, uniqueClient()).statusCode(202);
             String client = uniqueClient();
             requestRecovery(account.email(), client).statusCode(202);
-            String token = awaitToken(account.email(), 2);
+            String token = awaitResetToken(account.email(), 1);
             reset(token, NEW_PASSWORD).statusCode(204);
 
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> logs.lines().stream()

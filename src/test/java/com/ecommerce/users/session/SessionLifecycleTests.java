@@ -3,7 +3,7 @@ package com.ecommerce.users.session;
 import static com.ecommerce.users.session.SessionApi.login;
 import static com.ecommerce.users.session.SessionApi.logout;
 import static com.ecommerce.users.session.SessionApi.refresh;
-import static com.ecommerce.users.support.Mailbox.awaitToken;
+import static com.ecommerce.users.support.Mailbox.awaitResetToken;
 import static com.ecommerce.users.user.UserApi.MERGE_PATCH;
 import static com.ecommerce.users.verification.VerificationApi.requestRecovery;
 import static com.ecommerce.users.verification.VerificationApi.reset;
@@ -146,7 +146,7 @@ class SessionLifecycleTests {
         Tokens session = login(account.email(), PASSWORD);
 
         requestRecovery(account.email(), uniqueClient()).statusCode(202);
-        reset(awaitToken(account.email(), 2), "a recovered passphrase").statusCode(204); // mail 1: the verification
+        reset(awaitResetToken(account.email(), 1), "a recovered passphrase").statusCode(204);
 
         refresh(session.refresh()).statusCode(400).body("error", equalTo("invalid_grant"));
         given().auth().oauth2(session.access()).get("/users/me").then().statusCode(401);

@@ -71,6 +71,34 @@ public class Mailbox implements QuarkusTestResourceLifecycleManager {
                 .until(() -> mailsTo(address), mails -> mails.size() >= n).get(n - 1);
     }
 
+    /** The subject of every password reset mail. */
+    public static final String RESET_SUBJECT = "Reset your password";
+
+    /**
+     * Waits for the {@code n}th mail (from 1) to {@code address} with this subject: mails of different kinds are sent
+     * independently (a registration's verification, a recovery's link) and may arrive in either order.
+     */
+    public static MimeMessage awaitMail(String address, String subject, int n) {
+        return Awaitility.await("mail number " + n + " \"" + subject + "\" to " + address).atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> mailsTo(address).stream().filter(mail -> subject.equals(subject(mail))).toList(),
+                        mails -> mails.size() >= n)
+                .get(n - 1);
+    }
+
+    /** The token of the {@code n}th password reset mail (from 1) to {@code address}, once it arrived. */
+    public static String awaitResetToken(String address, int n) {
+        return token(awaitMail(address, RESET_SUBJECT, n));
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The token of the link in the {@code n}th mail to {@code address}, once it arrived. */
     public static String awaitToken(String address, int n) {
         return token(awaitMail(address, n));
