@@ -11,7 +11,6 @@ public enum AuditEvent {
     LOGIN_LOCKED("login.locked"),
     /** A password check to confirm a change (password or email) failed. */
     REAUTHENTICATION_FAILED("reauthentication.failed"),
-    TOKEN_REFRESHED("token.refreshed"),
     /** An already-rotated refresh token came back: its whole session was revoked. */
     REFRESH_TOKEN_REUSED("refresh-token.reused"),
     LOGOUT("logout"),

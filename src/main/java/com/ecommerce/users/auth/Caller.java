@@ -12,10 +12,6 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 public record Caller(int userId, boolean admin, UUID sessionId) {
 
-    public Caller(int userId, boolean admin) {
-        this(userId, admin, null);
-    }
-
     /** Where {@link AccountCheck} leaves the caller in the security identity. */
     static final String IDENTITY_ATTRIBUTE = "com.ecommerce.users.caller";
 

@@ -133,12 +133,6 @@ public class SessionRepository {
                 .toList();
     }
 
-    /** Whether session {@code id} of account {@code userId} exists and has not expired. */
-    public boolean isLive(UUID id, int userId, Instant now) {
-        return !em.createNativeQuery("SELECT 1 FROM refresh_sessions WHERE id = ?1 AND user_id = ?2 AND expires_at > ?3")
-                .setParameter(1, id).setParameter(2, userId).setParameter(3, now)
-                .getResultList().isEmpty();
-    }
 
     /** Expired sessions, sessions ended by a later password change, and rotated tokens past the idle timeout. */
     public int purge(Instant now, Instant rotatedTokensIssuedBefore) {
