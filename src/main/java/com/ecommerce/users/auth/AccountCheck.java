@@ -1,5 +1,6 @@
 package com.ecommerce.users.auth;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import com.ecommerce.users.accountcache.AccountStatuses;
 import com.ecommerce.users.user.AccountStatus;
 import com.ecommerce.users.user.Role;
-import com.ecommerce.users.user.service.UserService;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -20,46 +21,55 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Runs after smallrye-jwt has verified a token's signature and claims: the account must still exist, its password
- * must not have changed since the token was issued, and the token's session (sid) must not have ended (a logout). Its role comes from the database, not from the token, so a
- * demotion takes effect at once. The result is a {@link Caller} attribute for the use cases.
+ * must not have changed since the token was issued, and the token's session (sid) must not have ended (a logout). Its
+ * role comes from the account's current status, not from the token, so a demotion takes effect at once. The status
+ * comes from the cache when it may be trusted, answered on the calling thread; else it is read on a worker thread
+ * ({@link AccountStatuses}). The result is a {@link Caller} attribute for the use cases.
  */
 @ApplicationScoped
 public class AccountCheck implements SecurityIdentityAugmentor {
 
-    private final UserService users;
+    private final AccountStatuses statuses;
 
-    AccountCheck(UserService users) {
-        this.users = users;
+    AccountCheck(AccountStatuses statuses) {
+        this.statuses = statuses;
     }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken)) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> check(identity, (JsonWebToken) identity.getPrincipal()));
+        int id;
+        UUID sessionId;
+        try {
+            id = userId(token);
+            sessionId = sessionId(token);
+        } catch (AuthenticationFailedException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Optional<AccountStatus> cached = statuses.cached(id, sessionId, Instant.now());
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(() -> check(identity, token, id, sessionId, cached));
+        }
+        return context.runBlocking(() -> check(identity, token, id, sessionId, statuses.read(id, sessionId)));
     }
 
-    private SecurityIdentity check(SecurityIdentity identity, JsonWebToken token) {
-        int id = userId(token);
-        UUID sessionId = sessionId(token);
-        Optional<AccountStatus> status = users.accountStatus(id, sessionId);
-        if (status.isEmpty()) {
-            throw new AuthenticationFailedException("account deleted");
-        }
-        if (token.getIssuedAtTime() < status.get().passwordChangedAt().getEpochSecond()) {
+    private static SecurityIdentity check(SecurityIdentity identity, JsonWebToken token, int id, UUID sessionId,
+            Optional<AccountStatus> found) {
+        AccountStatus status = found.orElseThrow(() -> new AuthenticationFailedException("account deleted"));
+        if (token.getIssuedAtTime() < status.passwordChangedAt().getEpochSecond()) {
             throw new AuthenticationFailedException("token issued before the last password change");
         }
-        if (!status.get().sessionLive()) {
+        if (sessionId != null && !status.sessionLiveAt(Instant.now())) {
             throw new AuthenticationFailedException("the token's session ended");
         }
-        String role = status.get().role().value();
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(token)
                 .addCredentials(identity.getCredentials())
                 .addAttributes(identity.getAttributes())
-                .addAttribute(Caller.IDENTITY_ATTRIBUTE, new Caller(id, status.get().role() == Role.ADMIN, sessionId))
-                .addRole(role)
+                .addAttribute(Caller.IDENTITY_ATTRIBUTE, new Caller(id, status.role() == Role.ADMIN, sessionId))
+                .addRole(status.role().value())
                 .build();
     }
 

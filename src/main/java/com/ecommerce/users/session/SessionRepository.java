@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.ecommerce.users.accountcache.AccountChanges;
+
 /**
  * The SQL of sessions and refresh tokens (tables refresh_sessions and refresh_tokens, migration V5). Plain SQL rather
  * than entities: every statement is one targeted read or write, several need row locks or joins with users, and a
@@ -21,9 +23,11 @@ import jakarta.transaction.Transactional;
 public class SessionRepository {
 
     private final EntityManager em;
+    private final AccountChanges changes;
 
-    SessionRepository(EntityManager em) {
+    SessionRepository(EntityManager em, AccountChanges changes) {
         this.em = em;
+        this.changes = changes;
     }
 
     /** A session row, locked, with whether the account's cut-off (password_changed_at) still lets it live. */
@@ -49,6 +53,7 @@ public class SessionRepository {
 
     /** Ends the account's least recently used sessions beyond the {@code keep} most recent ones. */
     public int trimSessions(int userId, int keep) {
+        changes.changing(userId);
         return em.createNativeQuery("""
                 DELETE FROM refresh_sessions WHERE id IN (SELECT id FROM refresh_sessions WHERE user_id = ?1
                     ORDER BY last_used_at DESC OFFSET ?2)""")
@@ -108,11 +113,14 @@ public class SessionRepository {
         List<?> rows = em.createNativeQuery("DELETE FROM refresh_sessions WHERE id = ?1 RETURNING user_id")
                 .setParameter(1, id)
                 .getResultList();
-        return rows.stream().findFirst().map(userId -> ((Number) userId).intValue());
+        Optional<Integer> owner = rows.stream().findFirst().map(userId -> ((Number) userId).intValue());
+        owner.ifPresent(changes::changing);
+        return owner;
     }
 
     /** Deletes a session only if it is {@code userId}'s. */
     public boolean deleteOwned(UUID id, int userId) {
+        changes.changing(userId);
         return em.createNativeQuery("DELETE FROM refresh_sessions WHERE id = ?1 AND user_id = ?2")
                 .setParameter(1, id).setParameter(2, userId)
                 .executeUpdate() > 0;

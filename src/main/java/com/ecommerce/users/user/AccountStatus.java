@@ -2,12 +2,14 @@ package com.ecommerce.users.user;
 
 import java.time.Instant;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
 /**
- * What token verification needs to know of an account on every request; {@code sessionLive} whether the token's
- * session (if it names one) has not ended.
+ * What token verification needs to know of an account on every request. {@code sessionExpiresAt}: when the token's
+ * session ends unless refreshed; null when the token names no session, or one that no longer exists.
  */
-@RegisterForReflection // built by a Hibernate "select new" projection
-public record AccountStatus(Role role, Instant passwordChangedAt, boolean sessionLive) {
+public record AccountStatus(Role role, Instant passwordChangedAt, Instant sessionExpiresAt) {
+
+    /** Whether the session named by the token is still there and not past its expiry at {@code now}. */
+    public boolean sessionLiveAt(Instant now) {
+        return sessionExpiresAt != null && sessionExpiresAt.isAfter(now);
+    }
 }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,6 +14,8 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotNull;
+
+import com.ecommerce.users.accountcache.AccountRowListener;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -24,6 +27,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "users")
+@EntityListeners(AccountRowListener.class) // evicts this replica's cached status of the account
 public class User extends PanacheEntityBase {
 
     /** SERIAL in the seed schema, so an int and an identity column. */

@@ -109,24 +109,21 @@ public class UserRepository {
     }
 
     /**
-     * For token verification, on every authenticated request: one round trip, an indexed lookup of two columns and,
-     * for a token of a session, of the session's row.
+     * For token verification (accountcache.AccountStatuses): one round trip, an indexed lookup of two columns and,
+     * for a token of a session, of the session's expiry. Outside a transaction: a read-only statement in autocommit
+     * needs no BEGIN and COMMIT around it.
      */
     public Optional<AccountStatus> accountStatus(int id, UUID sessionId) {
-        if (sessionId == null) {
-            return User.find("select role, passwordChangedAt, true from User where id = ?1", id)
-                    .project(AccountStatus.class)
-                    .firstResultOptional();
-        }
-        List<?> rows = User.getEntityManager().createNativeQuery("""
-                SELECT u.role, u.password_changed_at, EXISTS (SELECT 1 FROM refresh_sessions s
-                    WHERE s.id = ?2 AND s.user_id = u.id AND s.expires_at > now())
-                FROM users u WHERE u.id = ?1""")
-                .setParameter(1, id)
-                .setParameter(2, sessionId)
-                .getResultList();
+        var query = sessionId == null
+                ? User.getEntityManager().createNativeQuery(
+                        "SELECT u.role, u.password_changed_at, NULL::timestamptz FROM users u WHERE u.id = ?1")
+                : User.getEntityManager().createNativeQuery("""
+                        SELECT u.role, u.password_changed_at,
+                               (SELECT s.expires_at FROM refresh_sessions s WHERE s.id = ?2 AND s.user_id = u.id)
+                        FROM users u WHERE u.id = ?1""").setParameter(2, sessionId);
+        List<?> rows = query.setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(Object[].class::cast).map(row -> new AccountStatus(
-                Role.fromValue((String) row[0]), instant(row[1]), (Boolean) row[2]));
+                Role.fromValue((String) row[0]), instant(row[1]), row[2] == null ? null : instant(row[2])));
     }
 
     public Optional<Credentials> credentialsByEmail(String email) {

@@ -70,7 +70,7 @@ class MigrationModesIT {
         try (PackagedApp job = PackagedApp.start("migration-job", with(jobEnv, db))) {
             assertThat(job.awaitExit(START)).as(job.output()).isZero();
         }
-        assertThat(appliedMigrations(db)).containsExactly("1", "2", "3", "4", "5", "5.1", "6");
+        assertThat(appliedMigrations(db)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7");
 
         try (PackagedApp pod = PackagedApp.start("migrated-pod", with(deploymentEnv, db))) {
             pod.awaitReady(START);
@@ -81,7 +81,7 @@ class MigrationModesIT {
         try (PackagedApp again = PackagedApp.start("migration-job-again", with(jobEnv, db))) {
             assertThat(again.awaitExit(START)).as(again.output()).isZero();
         }
-        assertThat(appliedMigrations(db)).containsExactly("1", "2", "3", "4", "5", "5.1", "6");
+        assertThat(appliedMigrations(db)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7");
         assertThat(count(db, "SELECT count(*) FROM users")).isEqualTo(1);
     }
 
@@ -106,7 +106,7 @@ class MigrationModesIT {
             given().baseUri(pod.baseUri()).contentType(ContentType.JSON).body(json("Startup", uniqueEmail(), PASSWORD))
                     .post("/users").then().statusCode(201);
         }
-        assertThat(appliedMigrations(db)).containsExactly("1", "2", "3", "4", "5", "5.1", "6");
+        assertThat(appliedMigrations(db)).containsExactly("1", "2", "3", "4", "5", "5.1", "6", "7");
     }
 
     private static Map<String, String> with(Map<String, String> env, Coordinates db) {

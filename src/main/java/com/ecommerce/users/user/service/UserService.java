@@ -74,10 +74,10 @@ public class UserService {
         return created;
     }
 
-    // A read runs in a short transaction of its own, which returns its connection to the pool at commit. Outside
-    // one, the request's session kept the connection until the request ended: a read before a password hash held
-    // it through the hash, and 50 simultaneous registrations exhausted the pool (ConcurrentRegistrationTests).
-    @Transactional
+    // Reads of the hot paths run outside a transaction: one statement in autocommit is one round trip, where a JTA
+    // transaction adds a COMMIT. The request's session keeps its connection until the request ends, so no read that
+    // precedes a password hash may do the same: emailTaken below holds a transaction, which returns the connection
+    // at commit (else 50 simultaneous registrations exhausted the pool: ConcurrentRegistrationTests).
     public User get(Caller caller, int id) {
         if (!caller.canAccess(id)) {
             throw new UserNotFoundException();
@@ -178,15 +178,16 @@ public class UserService {
         audit.record(AuditEvent.ACCOUNT_DELETED, id, caller.userId());
     }
 
-    /** A page of accounts in id order; see {@link UserRepository#page}. */
-    @Transactional
+    /** A page of accounts in id order, outside a transaction as {@link #get}; see {@link UserRepository#page}. */
     public UserPage list(int limit, int afterId, String email, String nameContains) {
         return repository.page(limit, afterId, email, nameContains);
     }
 
-    /** For token verification (auth.AccountCheck), on every authenticated request, with a context of its own. */
+    /**
+     * For token verification (accountcache.AccountStatuses) when the status is not cached; with a request context of its
+     * own, whose session returns the connection when the method ends, and outside a transaction as {@link #get}.
+     */
     @ActivateRequestContext
-    @Transactional
     public Optional<AccountStatus> accountStatus(int id, UUID sessionId) {
         return repository.accountStatus(id, sessionId);
     }
