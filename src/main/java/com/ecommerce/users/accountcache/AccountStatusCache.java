@@ -1,5 +1,6 @@
 package com.ecommerce.users.accountcache;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.ecommerce.users.user.AccountStatus;
 import com.ecommerce.users.user.Role;
@@ -34,10 +36,15 @@ public class AccountStatusCache {
     private final AtomicLong epoch = new AtomicLong();
     private volatile boolean trusted;
 
+    @Inject
     AccountStatusCache(AccountCacheConfig config) {
+        this(config.maximumSize(), config.expireAfterWrite());
+    }
+
+    AccountStatusCache(long maximumSize, Duration expireAfterWrite) {
         this.entries = Caffeine.newBuilder()
-                .maximumSize(config.maximumSize())
-                .expireAfterWrite(config.expireAfterWrite())
+                .maximumSize(maximumSize)
+                .expireAfterWrite(expireAfterWrite)
                 .build();
     }
 

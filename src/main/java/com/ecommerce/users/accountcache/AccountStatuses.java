@@ -12,6 +12,7 @@ import com.ecommerce.users.user.service.UserService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * The status of the account behind a token, for the token check on every authenticated request: from the cache when
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code users_account_status_lookups_total{result=hit|miss|bypass}} counts both, and
  * {@code users_account_status_cache_trusted} says whether the cache is in use.
  */
+@Startup // its metrics exist from start-up on, at zero
 @ApplicationScoped
 public class AccountStatuses {
 
