@@ -33,7 +33,8 @@ start_service() {
   # whatever answers there is not ours (another bench on this machine): measuring it would be wrong
   if curl -s -o /dev/null --max-time 2 "http://localhost:$port/"; then echo "port $port is in use" >&2; return 1; fi
   [ -f "$BENCH_WORK/key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_WORK/key.pem" 2>/dev/null
-  USERS_JWT_SIGNING_KEY_LOCATION="$BENCH_WORK/key.pem" java "$@" -Dquarkus.http.port="$port" -jar "$JAR" \
+  GLIBC_TUNABLES=$MANIFEST_GLIBC_TUNABLES USERS_JWT_SIGNING_KEY_LOCATION="$BENCH_WORK/key.pem" \
+    java "$@" -Dquarkus.http.port="$port" -jar "$JAR" \
     > "$BENCH_WORK/app-$port.log" 2>&1 &
   APP_PID=$!
   SERVICE_PIDS+=("$APP_PID")
@@ -65,6 +66,10 @@ peak_rss_mib() { awk '/VmHWM/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
 # -XX:MaxRAM standing for the memory limit the JVM would see in the container
 # shellcheck disable=SC2206,SC2034
 MANIFEST_JVM=(-XX:+UseG1GC -XX:MaxRAM=768m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:ActiveProcessorCount=2 ${JVM_OPTS:-})
+# and their allocator settings (quarkus.kubernetes.env.vars.glibc-tunables: libargon2 takes each hash's memory from
+# malloc), which start_service sets as GLIBC_TUNABLES; MANIFEST_GLIBC_TUNABLES= (empty) starts without them
+MANIFEST_GLIBC_TUNABLES=${MANIFEST_GLIBC_TUNABLES-$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.glibc-tunables=//p' \
+  src/main/resources/application.properties)}
 
 # run_wrk SECONDS [env...]: one wrk run of bench/lib/workload.lua against URL (2 threads, or 1 for one connection;
 # CONNECTIONS connections); prints its result line. CONNECTIONS=8 URL=... run_wrk ... for another count or service.
