@@ -20,6 +20,7 @@ report() {
   p99_get=$(result get-id 5); p99_list=$(result list 5); p99_pair=$(result pair-get-id 5)
   read -r best_d name_d <<< "$(fig best-default)"
   read -r best_f name_f <<< "$(fig best-FastAPI)"
+  name_d=${name_d/+glibc/ with GLIBC_TUNABLES}; name_f=${name_f/+glibc/ with GLIBC_TUNABLES}
   limit_d=$(awk -v c="$cores" -v h="${best_d:-0}" 'BEGIN {printf "%.1f", (h > 0 ? c * 1000 / h : 0)}')
   limit_f=$(awk -v c="$cores" -v h="${best_f:-0}" 'BEGIN {printf "%.2f", (h > 0 ? c * 1000 / h : 0)}')
   f1=$(result fastapi-login-c1 4); f8=$(result fastapi-login-c8 3)
@@ -32,7 +33,8 @@ report() {
   echo "- command: \`bench/run\` (DURATION=$DURATION WARMUP=$WARMUP WARMUP_ALL=$WARMUP_ALL READ_CONNECTIONS=$READ_CONNECTIONS" \
        "LOGIN_CONNECTIONS=$LOGIN_CONNECTIONS REVOCATION_ROUNDS=$REVOCATION_ROUNDS PASSWORD_ROUNDS=$PASSWORD_ROUNDS" \
        "HASH_COST_BLOCKS=$HASH_COST_BLOCKS MEMORY=$MEMORY), wall time $(fig wall) s"
-  echo "- service: the packaged jar, \`${MANIFEST_JVM[*]}\` ($(fig gc)); $USERS accounts; replicas A and B share the database" \
+  echo "- service: the packaged jar, \`${MANIFEST_JVM[*]}\` ($(fig gc)), \`GLIBC_TUNABLES=${MANIFEST_GLIBC_TUNABLES}\`" \
+       "(the manifests'); $USERS accounts; replicas A and B share the database" \
        "and the signing key; ${WARMUP_ALL} s warm-up of both, then per workload wrk ${WARMUP} s warm-up + ${DURATION} s measured"
   echo "- req/s counts the expected answers only (200; 201 for \`POST /users\`); errors are all others; p50/p99 are wrk's"
   echo
@@ -60,8 +62,8 @@ report() {
     "$(awk -v p="$pair_get" -v s="$get" 'BEGIN {printf "%.2fx", p / s}') one replica's (A: $(result pair-get-id-a 3), B: $(result pair-get-id-b 3)); p99 $p99_pair ms: $(met "$(ok "$p99_pair < 20 && $(errs pair-get-id)")")"
   row '`POST /auth/login`, replicas A + B at once (p50/p99: the worse)' pair-login 'no errors (reference: the CPU limit)' \
     "$(awk -v p="$pair_login" -v s="$login" 'BEGIN {printf "%.2fx", p / s}') one replica's, $(pct "$pair_login" "$limit_d") % of the CPU limit: $(met "$(errs pair-login)")"
-  read -r th_first th_locked th_after th_codes <<< "$(fig throttle)"
-  echo "| Throttling across replicas: wrong passwords for one account, alternately on A and B, one client address | | | | | | throttled after 5 per (email, client) | answers $th_codes; the first throttled (\`users_password_checks_total{outcome=\"throttled\"}\`, A + B; the same 401 by design): #$th_first; the right password at once: $th_locked, 3 s later: $th_after: $(met "$(ok "$th_first == 6 && $th_locked == 401 && $th_after == 200")") |"
+  read -r th_first th_reset th_locked th_after th_codes <<< "$(fig throttle)"
+  echo "| Throttling across replicas: wrong passwords for one account, alternately on A and B, one client address | | | | | | throttled after 5 per (email, client) | answers $th_codes; the first throttled (\`users_password_checks_total{outcome=\"throttled\"}\`, A + B; the same 401 by design): #$th_first; after the lock the right password: $th_reset; $((th_first - 1)) wrong again, then the right one at once: $th_locked (locked), 3 s later: $th_after: $(met "$(ok "$th_first == 6 && $th_reset == 200 && \"$th_locked\" == 401 && $th_after == 200")") |"
   local mode label
   for mode in logout password; do
     label='logout'; [ "$mode" = password ] && label='password change (`PUT /users/me/password`)'
@@ -70,11 +72,13 @@ report() {
     echo "| Revocation window: $label on A, until B answers 401 | 1 | | $p50 | $p99 | $errors | p99 < 50 ms | n=$n, max $max ms, $timeouts timeouts (5 s): $(met "$(ok "$n > 0 && $p99 < 50 && $timeouts == 0 && $errors == 0")") |"
   done
   echo
-  echo "Argon2 per hash (\`bench/hash-cost\`, HASH_COST_BLOCKS=$HASH_COST_BLOCKS, no service running; limit = $cores cores / CPU-seconds per hash):"
+  echo "Argon2 per hash (\`bench/hash-cost\`, HASH_COST_BLOCKS=$HASH_COST_BLOCKS, no service running; limit = $cores cores / CPU-seconds" \
+       "per hash; the login targets take the fewest CPU-seconds of any row):"
   echo
   echo "| Parameters | Implementation | CPU ms/hash | Wall p50 ms | Wall max ms | Limit, hashes/s |"
   echo "|---|---|---|---|---|---|"
   awk -v c="$cores" '$1 ~ /^hash-/ {split($1, k, "-"); implementation = substr($1, length(k[1] k[2]) + 3)
+    sub(/\+glibc$/, ", the manifests'"'"' GLIBC_TUNABLES", implementation)
     params = k[2] == "default" ? "default m=19456, t=2, p=1" : "FastAPI m=102400, t=2, p=8"
     printf "| %s | %s | %s | %s | %s | %.1f |\n", params, implementation, $2, $3, $4, c * 1000 / $2}' "$FIGURES"
   echo
