@@ -16,7 +16,7 @@ result() { awk -v k="$1" -v f="$2" '$1 == k {print $f; exit}' "$RESULTS"; }     
 record() {
   local key=$1 conns=$2 line
   line=$(awk -v k="$key" -v c="$conns" '{printf "%s %s %.1f %s %s %s %s\n", k, c, $8 / $3, $4, $5, $6, $7}' <<< "$3")
-  [ -n "$line" ] || line="$key $conns 0 - - ? no-result"
+  [ -n "$line" ] || line="$key $conns 0 0 0 1 no-result" # wrk printed nothing: one error
   echo "$line" >> "$RESULTS"
   show "$key"
 }
