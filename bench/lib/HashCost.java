@@ -62,7 +62,8 @@ public class HashCost {
         }
     }
 
-    static final int BLOCKS = 4;
+    /** Measured blocks per implementation and parameters (HASH_COST_BLOCKS; bench/run takes fewer, for its time budget). */
+    static final int BLOCKS = Integer.parseInt(System.getenv().getOrDefault("HASH_COST_BLOCKS", "4"));
 
     /** Mean CPU ms, wall p50 (median of the blocks' medians) and max over the blocks. */
     static double[] combine(List<double[]> blocks) {

@@ -8,6 +8,7 @@ JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 BENCH_WORK=$(mktemp -d)
 : > "$BENCH_WORK/notes"
 APP_PID=""
+SERVICE_PIDS=() # every service started here, stopped on exit
 
 # jdbc:postgresql://host:port/db?params -> psql connection
 _db_rest=${QUARKUS_DATASOURCE_JDBC_URL#jdbc:postgresql://}
@@ -25,13 +26,18 @@ machine() {
        "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
 }
 
-# start_service PORT [extra JVM options...]: starts the jar, waits for readiness, sets APP_PID and URL
+# start_service PORT [extra JVM options...]: starts the jar, waits for readiness, sets APP_PID and URL. Every service
+# started by one script shares its signing key, so a token of one is valid on the others (replicas).
 start_service() {
   local port=$1; shift
+  # whatever answers there is not ours (another bench on this machine): measuring it would be wrong
+  if curl -s -o /dev/null --max-time 2 "http://localhost:$port/"; then echo "port $port is in use" >&2; return 1; fi
   [ -f "$BENCH_WORK/key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_WORK/key.pem" 2>/dev/null
-  USERS_JWT_SIGNING_KEY_LOCATION="$BENCH_WORK/key.pem" java "$@" -Dquarkus.http.port="$port" -jar "$JAR" \
+  GLIBC_TUNABLES=$MANIFEST_GLIBC_TUNABLES USERS_JWT_SIGNING_KEY_LOCATION="$BENCH_WORK/key.pem" \
+    java "$@" -Dquarkus.http.port="$port" -jar "$JAR" \
     > "$BENCH_WORK/app-$port.log" 2>&1 &
   APP_PID=$!
+  SERVICE_PIDS+=("$APP_PID")
   URL="http://localhost:$port"
   for _ in $(seq 1 240); do
     curl -fs "$URL/q/health/ready" > /dev/null 2>&1 && return 0
@@ -42,11 +48,14 @@ start_service() {
 }
 
 stop_service() {
-  if [ -n "$APP_PID" ]; then
-    kill "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
+  if [ -n "$APP_PID" ]; then stop_pid "$APP_PID"; fi
   APP_PID=""
+}
+
+# stop_pid PID: stops one service this script started
+stop_pid() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
@@ -55,14 +64,20 @@ peak_rss_mib() { awk '/VmHWM/ {printf "%d\n", $2/1024}' "/proc/$1/status"; }
 
 # what the manifests give the pod (quarkus.kubernetes.* in application.properties): their JAVA_TOOL_OPTIONS, with
 # -XX:MaxRAM standing for the memory limit the JVM would see in the container
-# shellcheck disable=SC2206
+# shellcheck disable=SC2206,SC2034
 MANIFEST_JVM=(-XX:+UseG1GC -XX:MaxRAM=768m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:ActiveProcessorCount=2 ${JVM_OPTS:-})
+# and their allocator settings (quarkus.kubernetes.env.vars.glibc-tunables: libargon2 takes each hash's memory from
+# malloc), which start_service sets as GLIBC_TUNABLES; MANIFEST_GLIBC_TUNABLES= (empty) starts without them
+MANIFEST_GLIBC_TUNABLES=${MANIFEST_GLIBC_TUNABLES-$(sed -n 's/^quarkus\.kubernetes\.env\.vars\.glibc-tunables=//p' \
+  src/main/resources/application.properties)}
 
-# run_wrk SECONDS [env...]: one wrk run of bench/lib/workload.lua (2 threads, CONNECTIONS); prints its result line
+# run_wrk SECONDS [env...]: one wrk run of bench/lib/workload.lua against URL (2 threads, or 1 for one connection;
+# CONNECTIONS connections); prints its result line. CONNECTIONS=8 URL=... run_wrk ... for another count or service.
 CONNECTIONS=${CONNECTIONS:-32}
 run_wrk() {
   local seconds=$1; shift
-  env "$@" wrk -t2 -c$CONNECTIONS -d"${seconds}s" --timeout 10s -s bench/lib/workload.lua "$URL" | grep '^result ' || true
+  env "$@" wrk -t$((CONNECTIONS < 2 ? 1 : 2)) -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s bench/lib/workload.lua "$URL" \
+    | grep '^result ' || true
 }
 
 BENCH_DB=${BENCH_DB:-user_service_bench} # another name where several people bench on one PostgreSQL
@@ -86,10 +101,15 @@ bench_service_up() {
   # start-up creates the admin (the bootstrap admin); its hash (current settings) is reused for every seeded account
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$BENCH_DB" USERS_BOOTSTRAP_ADMIN_EMAIL=$ADMIN \
     USERS_BOOTSTRAP_ADMIN_PASSWORD=$PASSWORD start_service "$@"
+  # shellcheck disable=SC2034 # for the scripts that source this
   TOKEN=$(curl -fs -X POST "$URL/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$ADMIN\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
   seed_to 1000
 }
 
-cleanup() { stop_service || true; rm -rf "$BENCH_WORK"; }
+cleanup() {
+  local pid
+  for pid in "${SERVICE_PIDS[@]}"; do stop_pid "$pid"; done
+  rm -rf "$BENCH_WORK"
+}
 trap cleanup EXIT

@@ -2,8 +2,11 @@
 --   get-id      GET /users/<random id in 1..USERS>          (TOKEN: an admin's bearer token)
 --   list        GET /users?limit=20[&after=CURSOR][&name=NAME] (TOKEN; NAME: the name filter, URL-safe)
 --   register    POST /users with a unique email (RUN_ID keeps runs apart)
---   login       POST /auth/login as bench-<random 1..USERS-1>@bench.example (the seeded accounts)
--- done() prints one line: "result <requests> <seconds> <p50 ms> <p99 ms> <errors> <statuses>".
+--   login       POST /auth/login as <ACCOUNT>-<random 1..USERS-1>@bench.example (the seeded accounts; ACCOUNT defaults
+--               to bench, ACCOUNT_PASSWORD to bench password 1)
+--   health      GET /q/health/live, no token: the HTTP stack alone
+-- done() prints one line: "result <requests> <seconds> <p50 ms> <p99 ms> <errors> <statuses> <expected>", statuses
+-- as status=count,... ("-" for none) and expected the count of EXPECT answers.
 local workload = os.getenv("WORKLOAD")
 local users = tonumber(os.getenv("USERS") or "1")
 local token = os.getenv("TOKEN")
@@ -11,6 +14,8 @@ local cursor = os.getenv("CURSOR")
 local name = os.getenv("NAME")
 local run = (os.getenv("RUN_ID") or "run") .. "-" .. (os.getenv("PHASE") or "measured")
 local expect = tonumber(os.getenv("EXPECT") or "200")
+local account = os.getenv("ACCOUNT") or "bench"
+local account_password = os.getenv("ACCOUNT_PASSWORD") or "bench password 1"
 local threads = {}
 local counter = 0
 local salt = 0
@@ -41,7 +46,9 @@ function request()
       '{"name":"Bench %d","email":"%s-%d-%d-%d@register.example","password":"bench password 1"}', counter, run, id, salt, counter))
   elseif workload == "login" then
     return wrk.format("POST", "/auth/login", json, string.format(
-      '{"email":"bench-%d@bench.example","password":"bench password 1"}', math.random(users - 1)))
+      '{"email":"%s-%d@bench.example","password":"%s"}', account, math.random(users - 1), account_password))
+  elseif workload == "health" then
+    return wrk.format("GET", "/q/health/live")
   end
   error("unknown WORKLOAD " .. tostring(workload))
 end
@@ -51,16 +58,17 @@ function response(status)
 end
 
 function done(summary, latency, requests)
-  local total, errors, parts = {}, 0, {}
+  local total, errors, parts, expected = {}, 0, {}, 0
   for _, t in ipairs(threads) do
     for status, c in pairs(t:get("statuses")) do total[status] = (total[status] or 0) + c end
   end
   for status, c in pairs(total) do
     table.insert(parts, status .. "=" .. c)
-    if status ~= expect then errors = errors + c end
+    if status ~= expect then errors = errors + c else expected = expected + c end
   end
   errors = errors + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
   table.sort(parts)
-  io.write(string.format("result %d %.3f %.2f %.2f %d %s\n", summary.requests, summary.duration / 1e6,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors, table.concat(parts, ",")))
+  io.write(string.format("result %d %.3f %.2f %.2f %d %s %d\n", summary.requests, summary.duration / 1e6,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors, #parts > 0 and table.concat(parts, ",") or "-",
+    expected))
 end
