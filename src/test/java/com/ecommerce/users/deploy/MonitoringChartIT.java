@@ -26,7 +26,7 @@ class MonitoringChartIT {
 
     static final Set<String> ALERTS = Set.of("UserServiceHighErrorRate", "UserServiceSlowRoute",
             "UserServiceHashingSaturated", "UserServiceDatabasePoolExhausted", "UserServiceDatabaseUnavailable",
-            "UserServiceReadinessFlapping", "UserServiceLoginFailureSpike");
+            "UserServiceReadinessFlapping", "UserServiceLoginFailureSpike", "UserServiceAccountCacheBypassed");
     static final String SELECTOR = "namespace=\"shop\", job=\"users-user-service\"";
 
     @Test
