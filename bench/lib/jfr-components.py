@@ -31,7 +31,7 @@ COMPONENTS = [  # (component, class name prefixes)
 
 def component(frames):
     for frame in frames:
-        name = frame["method"]["type"]["name"]
+        name = frame["method"]["type"]["name"].replace("/", ".")
         for label, prefixes in COMPONENTS:
             if name.startswith(prefixes):
                 return label

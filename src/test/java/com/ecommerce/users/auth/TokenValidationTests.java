@@ -1,5 +1,6 @@
 package com.ecommerce.users.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.ecommerce.users.user.UserApi.PASSWORD;
 import static com.ecommerce.users.user.UserApi.PROBLEM_JSON;
 import static com.ecommerce.users.user.UserApi.newAccount;
@@ -29,6 +30,7 @@ import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.support.TestKeys;
 import com.ecommerce.users.user.UserApi.Account;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -42,10 +44,24 @@ class TokenValidationTests {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void aCorrectlyMadeTokenIsAccepted() {
         Account account = newAccount("Control");
         accepted(sign(claims(account), keys.signingKey(), keys.signingKeyId()));
+    }
+
+    @Test
+    void aVerifiedTokenIsKeptForTheNextRequests() {
+        Account account = newAccount("Kept");
+        double before = metrics.get("users_verified_tokens_cached").gauge().value();
+
+        accepted(account.token());
+        accepted(account.token());
+
+        assertThat(metrics.get("users_verified_tokens_cached").gauge().value() - before).isEqualTo(1);
     }
 
     @Test
@@ -66,6 +82,7 @@ class TokenValidationTests {
         Map<String, Object> claims = new HashMap<>(Jwts.claims(token));
         claims.put("sub", Integer.toString(victim.id()));
         claims.put("groups", List.of("admin"));
+        accepted(token); // verified, and kept (CachingJwtParser): what differs from it must be verified itself
 
         rejected(parts[0] + "." + Jwts.encode(claims) + "." + parts[2]);
         rejected(parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA");
