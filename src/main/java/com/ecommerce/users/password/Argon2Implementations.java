@@ -30,7 +30,7 @@ class Argon2Implementations {
     @Singleton
     @Startup
     Argon2Implementation chosen(PasswordConfig config, MeterRegistry registry) {
-        Choice choice = choose(config.implementation(), config.libargon2Library());
+        Choice choice = choose(config);
         LOG.infof("Argon2 implementation: %s (%s)", choice.implementation().name(), choice.reason());
         Gauge.builder("users.password.hasher.info", () -> 1)
                 .description("The Argon2 implementation this instance hashes passwords with")
@@ -39,14 +39,15 @@ class Argon2Implementations {
         return choice.implementation();
     }
 
-    static Choice choose(PasswordConfig.Implementation wanted, String library) {
-        return switch (wanted) {
+    static Choice choose(PasswordConfig config) {
+        String library = config.libargon2Library();
+        return switch (config.implementation()) {
             case BOUNCY_CASTLE -> new Choice(new BouncyCastleArgon2(), "users.password.implementation=bouncy-castle");
             // forced: a missing library is a deployment error, so the exception stops the start-up
-            case LIBARGON2 -> new Choice(LibArgon2.load(library), library + ", users.password.implementation=libargon2");
+            case LIBARGON2 -> new Choice(LibArgon2.load(library, Argon2Buffers.of(config)), library + ", users.password.implementation=libargon2");
             case AUTO -> {
                 try {
-                    yield new Choice(LibArgon2.load(library), library);
+                    yield new Choice(LibArgon2.load(library, Argon2Buffers.of(config)), library);
                 } catch (LibArgon2UnavailableException e) {
                     yield new Choice(new BouncyCastleArgon2(), "fallback: " + e.getMessage());
                 }

@@ -22,7 +22,7 @@ public class HashingLimiter {
     private final ThreadLocal<Boolean> holdsSlot = ThreadLocal.withInitial(() -> false);
 
     HashingLimiter(PasswordConfig config) {
-        this.maxConcurrency = config.hashing().maxConcurrency().orElse(Runtime.getRuntime().availableProcessors());
+        this.maxConcurrency = maxConcurrency(config);
         this.maxWait = config.hashing().maxWait();
         this.slots = new Semaphore(maxConcurrency, true);
     }
@@ -53,6 +53,11 @@ public class HashingLimiter {
 
     public int maxConcurrency() {
         return maxConcurrency;
+    }
+
+    /** Also how many of libargon2's buffers are kept ({@link Argon2Buffers}). */
+    static int maxConcurrency(PasswordConfig config) {
+        return config.hashing().maxConcurrency().orElse(Runtime.getRuntime().availableProcessors());
     }
 
     /** By then the queue a client saw has usually drained. */

@@ -20,10 +20,13 @@ import java.lang.invoke.VarHandle;
  * binding on Maven Central, goes through JNA; this is one downcall, with nothing but the JDK.
  *
  * <p>It calls {@code argon2_ctx}, the only entry point that takes the version (stored v=16 hashes must verify too),
- * with {@code threads = lanes}, so a hash with parallelism p runs on p threads. libargon2 allocates the memory cost
- * itself, off the Java heap, and wipes and frees it before returning; what this class passes lives in a confined
- * arena closed at the end of the call, the password's copy wiped first. Nothing native happens in static
- * initialisation, which native images may run at build time: the library is looked up by {@link #load}.
+ * with {@code threads = lanes}, so a hash with parallelism p runs on p threads. The memory cost (19 MiB at the
+ * defaults, off the Java heap) comes from {@link Argon2Buffers}, which keeps it for the next hash, through the
+ * context's {@code allocate_cbk} and {@code free_cbk} ({@link LibArgon2Memory}): left to malloc, it was mapped and
+ * faulted in afresh on most hashes, which on gVisor cost more CPU than the hash itself (bench/hash-cost). libargon2
+ * wipes it before giving it back. What this class passes lives in a confined arena closed at the end of the call,
+ * the password's copy wiped first. Nothing native happens in static initialisation, which native images may run at
+ * build time: the library is looked up and the upcall stubs made by {@link #load}.
  */
 public final class LibArgon2 implements Argon2Implementation {
 
@@ -52,26 +55,37 @@ public final class LibArgon2 implements Argon2Implementation {
     private static final VarHandle LANES = field("lanes");
     private static final VarHandle THREADS = field("threads");
     private static final VarHandle VERSION = field("version");
+    private static final VarHandle ALLOCATE_CBK = field("allocate_cbk");
+    private static final VarHandle FREE_CBK = field("free_cbk");
     /** {@code int argon2_ctx(argon2_context *context, argon2_type type)}; registered for native images in
      * META-INF/native-image/.../reachability-metadata.json. */
     static final FunctionDescriptor ARGON2_CTX = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT);
-    private static final int ARGON2_OK = 0;
     /** argon2_type: Argon2_d = 0, Argon2_i = 1, Argon2_id = 2. */
     private static final int ARGON2_I = 1;
     private static final int ARGON2_ID = 2;
 
     private final MethodHandle argon2Ctx;
+    private final LibArgon2Memory memory;
+    private final Argon2Buffers buffers;
 
-    private LibArgon2(MethodHandle argon2Ctx) {
+    private LibArgon2(MethodHandle argon2Ctx, LibArgon2Memory memory, Argon2Buffers buffers) {
         this.argon2Ctx = argon2Ctx;
+        this.memory = memory;
+        this.buffers = buffers;
+    }
+
+    /** With buffers for the service's defaults (19456 KiB, p=1; one per CPU): benchmarks, tests. */
+    public static LibArgon2 load(String library) {
+        return load(library, new Argon2Buffers(Runtime.getRuntime().availableProcessors(), Argon2Buffers.bytes(19456, 1)));
     }
 
     /**
      * Binds {@code argon2_ctx} of {@code library} (a file name the dynamic linker searches for, or a path).
      *
+     * @param buffers where the hashes' memory comes from
      * @throws LibArgon2UnavailableException when the library or the function is not there
      */
-    public static LibArgon2 load(String library) {
+    public static LibArgon2 load(String library, Argon2Buffers buffers) {
         SymbolLookup lookup;
         try {
             lookup = SymbolLookup.libraryLookup(library, Arena.global());
@@ -81,7 +95,8 @@ public final class LibArgon2 implements Argon2Implementation {
         }
         MemorySegment function = lookup.find("argon2_ctx")
                 .orElseThrow(() -> new LibArgon2UnavailableException(library + " has no argon2_ctx", null));
-        return new LibArgon2(Linker.nativeLinker().downcallHandle(function, ARGON2_CTX));
+        Linker linker = Linker.nativeLinker();
+        return new LibArgon2(linker.downcallHandle(function, ARGON2_CTX), LibArgon2Memory.link(linker), buffers);
     }
 
     @Override
@@ -92,7 +107,7 @@ public final class LibArgon2 implements Argon2Implementation {
     @Override
     public byte[] compute(Argon2Hash params, byte[] password) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment context = arena.allocate(CONTEXT); // zeroed: no secret, no associated data, no callbacks
+            MemorySegment context = arena.allocate(CONTEXT); // zeroed: no secret, no associated data, no flags
             MemorySegment out = arena.allocate(params.hash().length);
             // one byte at least, so that an empty password still has an address (libargon2 reads none of it)
             MemorySegment pwd = arena.allocate(Math.max(1, password.length));
@@ -109,10 +124,16 @@ public final class LibArgon2 implements Argon2Implementation {
                 LANES.set(context, 0L, params.parallelism());
                 THREADS.set(context, 0L, params.parallelism());
                 VERSION.set(context, 0L, params.version());
+                ALLOCATE_CBK.set(context, 0L, memory.allocateStub);
+                FREE_CBK.set(context, 0L, memory.freeStub);
                 int type = params.type() == Argon2Hash.Type.ARGON2ID ? ARGON2_ID : ARGON2_I;
-                int result = (int) argon2Ctx.invokeExact(context, type);
-                if (result != ARGON2_OK) {
-                    // Argon2Hash admits only parameters libargon2 accepts: what is left is memory or threads
+                int result;
+                try (LibArgon2Memory.Call call = LibArgon2Memory.begin(buffers)) {
+                    result = (int) argon2Ctx.invokeExact(context, type);
+                    call.check();
+                }
+                if (result != LibArgon2Memory.ARGON2_OK) {
+                    // Argon2Hash admits only parameters libargon2 accepts: what is left is memory (-22) or threads
                     throw new IllegalStateException("libargon2 failed with error code " + result);
                 }
                 return out.toArray(JAVA_BYTE);

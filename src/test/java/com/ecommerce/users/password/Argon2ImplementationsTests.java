@@ -19,7 +19,7 @@ class Argon2ImplementationsTests {
         PasswordTestSupport.libargon2(); // fails with what to install where it is missing
         PasswordConfig config = PasswordTestSupport.config(Map.of());
 
-        Choice choice = Argon2Implementations.choose(config.implementation(), config.libargon2Library());
+        Choice choice = Argon2Implementations.choose(config);
 
         assertThat(config.implementation()).isEqualTo(PasswordConfig.Implementation.AUTO);
         assertThat(choice.implementation()).isInstanceOf(LibArgon2.class);
@@ -30,7 +30,7 @@ class Argon2ImplementationsTests {
     void autoFallsBackToBouncyCastleWhereTheLibraryIsMissing() {
         PasswordConfig config = PasswordTestSupport.config(Map.of("users.password.libargon2-library", MISSING));
 
-        Choice choice = Argon2Implementations.choose(config.implementation(), config.libargon2Library());
+        Choice choice = Argon2Implementations.choose(config);
 
         assertThat(choice.implementation()).isInstanceOf(BouncyCastleArgon2.class);
         assertThat(choice.implementation().name()).isEqualTo("bouncy-castle");
@@ -41,7 +41,7 @@ class Argon2ImplementationsTests {
     void bouncyCastleCanBeForcedWhereLibargon2IsInstalled() {
         PasswordConfig config = PasswordTestSupport.config(Map.of("users.password.implementation", "bouncy-castle"));
 
-        Choice choice = Argon2Implementations.choose(config.implementation(), config.libargon2Library());
+        Choice choice = Argon2Implementations.choose(config);
 
         assertThat(choice.implementation()).isInstanceOf(BouncyCastleArgon2.class);
     }
@@ -52,7 +52,7 @@ class Argon2ImplementationsTests {
         PasswordConfig config = PasswordTestSupport.config(Map.of("users.password.implementation", "libargon2",
                 "users.password.libargon2-library", MISSING));
 
-        assertThatThrownBy(() -> Argon2Implementations.choose(config.implementation(), config.libargon2Library()))
+        assertThatThrownBy(() -> Argon2Implementations.choose(config))
                 .isInstanceOf(LibArgon2.LibArgon2UnavailableException.class).hasMessageContaining(MISSING);
     }
 

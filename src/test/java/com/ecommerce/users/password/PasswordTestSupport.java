@@ -26,7 +26,7 @@ final class PasswordTestSupport {
     /** A hasher with the implementation that {@code users.password.implementation} (default auto) chooses. */
     static PasswordHasher hasher(Map<String, String> overrides) {
         PasswordConfig config = config(overrides);
-        Argon2Implementation argon2 = Argon2Implementations.choose(config.implementation(), config.libargon2Library())
+        Argon2Implementation argon2 = Argon2Implementations.choose(config)
                 .implementation();
         return new PasswordHasher(config, new HashingLimiter(config), argon2);
     }
