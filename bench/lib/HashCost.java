@@ -7,6 +7,7 @@ import java.util.List;
 import com.ecommerce.users.password.Argon2Hash;
 import com.ecommerce.users.password.Argon2Implementation;
 import com.ecommerce.users.password.BouncyCastleArgon2;
+import com.ecommerce.users.password.Argon2Buffers;
 import com.ecommerce.users.password.LibArgon2;
 
 /**
@@ -30,7 +31,10 @@ public class HashCost {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Argon2Implementation> implementations = new ArrayList<>();
         try {
-            implementations.add(LibArgon2.load(LibArgon2.DEFAULT_LIBRARY));
+            // buffers kept up to the larger parameters: a service configured with either reuses its hash memory
+            // (Argon2Buffers keeps buffers up to users.password.argon2.memory-kib)
+            implementations.add(LibArgon2.load(LibArgon2.DEFAULT_LIBRARY,
+                    new Argon2Buffers(cores, Argon2Buffers.bytes(102400, 8))));
         } catch (LibArgon2.LibArgon2UnavailableException e) {
             System.err.println("libargon2 missing: " + e.getMessage());
         }
