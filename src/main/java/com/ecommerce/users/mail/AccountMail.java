@@ -51,6 +51,7 @@ public class AccountMail {
 
     private void send(String kind, int accountId, java.util.function.Supplier<MailTemplateInstance> mail) {
         Uni.createFrom().deferred(() -> mail.get().send())
+                .ifNoItem().after(config.attemptTimeout()).fail()
                 // each failed attempt, by exception class only: an SMTP server's message may quote the address
                 .onFailure().invoke(failure -> LOG.infof("Sending the %s mail of account id=%d failed (%s)", kind,
                         accountId, failure.getClass().getName()))

@@ -33,4 +33,11 @@ public interface MailConfig {
 
     @WithDefault("2m")
     Duration maxRetryBackoff();
+
+    /**
+     * How long one attempt may take before it counts as failed and is retried: a send that neither succeeds nor fails
+     * (a pooled SMTP connection the server stopped answering on) would otherwise never be retried.
+     */
+    @WithDefault("1m")
+    Duration attemptTimeout();
 }

@@ -72,6 +72,49 @@ class MailOutageIT {
         }
     }
 
+    @Test
+    void aServerThatNeverAnswersCostsAnAttemptNotTheMail() throws Exception {
+        DatabaseCoordinates.Coordinates db = DatabaseCoordinates.current();
+        // accepts SMTP connections and never says a word: without a timeout, a send would wait on it for ever
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            Map<String, String> env = new HashMap<>(db.environment());
+            env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(silent.getLocalPort()));
+            env.put("QUARKUS_MAILER_TLS", "false");
+            env.put("USERS_MAIL_SEND_ATTEMPTS", "2");
+            env.put("USERS_MAIL_RETRY_BACKOFF", "50ms");
+            env.put("USERS_MAIL_MAX_RETRY_BACKOFF", "50ms");
+            env.put("USERS_MAIL_ATTEMPT_TIMEOUT", "1s");
+            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+            try (PackagedApp app = PackagedApp.start("mail-silent", env)) {
+                app.awaitReady(Duration.ofSeconds(90));
+                int id = given().baseUri(app.baseUri()).contentType(ContentType.JSON).body(json("Silent", uniqueEmail(), PASSWORD))
+                        .post("/users").then().statusCode(201).extract().path("id");
+
+                String failure = "Could not send the verification mail of account id=" + id + " after 2 attempts";
+                Awaitility.await("the warning").atMost(Duration.ofSeconds(30)).until(() -> app.output().contains(failure));
+                assertThat(held).as("each attempt reached the server").isNotEmpty();
+            } finally {
+                silent.close();
+                acceptor.join(Duration.ofSeconds(5));
+                for (java.net.Socket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     /** A port nothing listens on. */
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
