@@ -56,12 +56,12 @@ class TokenValidationTests {
     @Test
     void aVerifiedTokenIsKeptForTheNextRequests() {
         Account account = newAccount("Kept");
-        double before = metrics.get("users_verified_tokens_cached").gauge().value();
+        double before = verifiedTokensCached();
 
         accepted(account.token());
         accepted(account.token());
 
-        assertThat(metrics.get("users_verified_tokens_cached").gauge().value() - before).isEqualTo(1);
+        assertThat(verifiedTokensCached() - before).isEqualTo(1);
     }
 
     @Test
@@ -188,6 +188,12 @@ class TokenValidationTests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The gauge is registered with the parser, at the first token this instance verifies: until then, none. */
+    private double verifiedTokensCached() {
+        var gauge = metrics.find("users_verified_tokens_cached").gauge();
+        return gauge == null ? 0 : gauge.value();
     }
 
     private static void accepted(String token) {
