@@ -8,10 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -41,16 +45,7 @@ class MailOutageIT {
     @Test
     void registrationSucceedsAndTheFailedMailIsLoggedWithoutAddressOrToken() throws Exception {
         DatabaseCoordinates.Coordinates db = DatabaseCoordinates.current();
-        Map<String, String> env = new HashMap<>(db.environment());
-        env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", String.valueOf(closedPort()));
-        env.put("QUARKUS_MAILER_TLS", "false");
-        env.put("USERS_MAIL_SEND_ATTEMPTS", "2");
-        env.put("USERS_MAIL_RETRY_BACKOFF", "50ms");
-        env.put("USERS_MAIL_MAX_RETRY_BACKOFF", "50ms");
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        try (PackagedApp app = PackagedApp.start("mail-outage", env)) {
+        try (PackagedApp app = PackagedApp.start("mail-outage", mailAt(db, closedPort()))) {
             app.awaitReady(Duration.ofSeconds(90));
             String email = uniqueEmail();
             int id = given().baseUri(app.baseUri()).contentType(ContentType.JSON).body(json("Offline", email, PASSWORD))
@@ -76,8 +71,8 @@ class MailOutageIT {
     void aServerThatNeverAnswersCostsAnAttemptNotTheMail() throws Exception {
         DatabaseCoordinates.Coordinates db = DatabaseCoordinates.current();
         // accepts SMTP connections and never says a word: without a timeout, a send would wait on it for ever
-        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
             Thread acceptor = Thread.ofVirtual().start(() -> {
                 try {
                     while (true) {
@@ -87,16 +82,8 @@ class MailOutageIT {
                     // the test is over
                 }
             });
-            Map<String, String> env = new HashMap<>(db.environment());
-            env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
-            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-            env.put("QUARKUS_MAILER_PORT", String.valueOf(silent.getLocalPort()));
-            env.put("QUARKUS_MAILER_TLS", "false");
-            env.put("USERS_MAIL_SEND_ATTEMPTS", "2");
-            env.put("USERS_MAIL_RETRY_BACKOFF", "50ms");
-            env.put("USERS_MAIL_MAX_RETRY_BACKOFF", "50ms");
+            Map<String, String> env = mailAt(db, silent.getLocalPort());
             env.put("USERS_MAIL_ATTEMPT_TIMEOUT", "1s");
-            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             try (PackagedApp app = PackagedApp.start("mail-silent", env)) {
                 app.awaitReady(Duration.ofSeconds(90));
                 int id = given().baseUri(app.baseUri()).contentType(ContentType.JSON).body(json("Silent", uniqueEmail(), PASSWORD))
@@ -108,11 +95,25 @@ class MailOutageIT {
             } finally {
                 silent.close();
                 acceptor.join(Duration.ofSeconds(5));
-                for (java.net.Socket socket : held) {
+                for (Socket socket : held) {
                     socket.close();
                 }
             }
         }
+    }
+
+    /** The packaged app's environment with its mail server at 127.0.0.1:{@code port}: two attempts, 50 ms apart. */
+    private static Map<String, String> mailAt(DatabaseCoordinates.Coordinates db, int port) {
+        Map<String, String> env = new HashMap<>(db.environment());
+        env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(port));
+        env.put("QUARKUS_MAILER_TLS", "false");
+        env.put("USERS_MAIL_SEND_ATTEMPTS", "2");
+        env.put("USERS_MAIL_RETRY_BACKOFF", "50ms");
+        env.put("USERS_MAIL_MAX_RETRY_BACKOFF", "50ms");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return env;
     }
 
     /** A port nothing listens on. */
