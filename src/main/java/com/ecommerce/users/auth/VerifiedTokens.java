@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -43,7 +44,7 @@ final class VerifiedTokens {
             return cached;
         }
         JsonWebToken verified = verify.verify(raw);
-        if (!untilExpiry(verified).isNegative() && !untilExpiry(verified).isZero()) {
+        if (untilExpiry(verified).isPositive()) {
             tokens.put(key, verified);
         }
         return verified;
@@ -59,8 +60,8 @@ final class VerifiedTokens {
         JsonWebToken verify(String raw) throws E;
     }
 
-    private java.time.Duration untilExpiry(JsonWebToken token) {
-        return java.time.Duration.ofSeconds(token.getExpirationTime()).minusMillis(clock.millis());
+    private Duration untilExpiry(JsonWebToken token) {
+        return Duration.ofSeconds(token.getExpirationTime()).minusMillis(clock.millis());
     }
 
     private static ByteBuffer digest(String raw) {
