@@ -26,15 +26,17 @@ import com.ecommerce.users.support.ProductionAuth;
 import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.support.TestKeys;
+import com.ecommerce.users.support.TimedHttp;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 
 /**
- * With its SMTP server out of reach, the packaged application still registers accounts (201): the verification mail is
- * retried, then given up with one warning that names the account id, never the address or the token; and the account
- * can ask for it again.
+ * With its SMTP server out of reach, the packaged application still registers accounts (201), changes addresses (200)
+ * and accepts recovery requests (202): each mail is retried, then given up with one warning that names the account id,
+ * never the address or the token; and the account can ask for it again. Against a server that never answers, the
+ * answer does not wait for the mail, nor does the mail hold a database connection.
  */
 @Slow
 @QuarkusIntegrationTest
@@ -63,7 +65,18 @@ class MailOutageIT {
             Awaitility.await("the second warning").atMost(Duration.ofSeconds(30))
                     .until(() -> app.output().split(java.util.regex.Pattern.quote(failure), -1).length == 3);
 
-            assertThat(app.output()).doesNotContain(email);
+            // neither does an email change fail, nor a recovery request (whose mail goes to the new address)
+            String newEmail = uniqueEmail();
+            given().baseUri(app.baseUri()).auth().oauth2(token).contentType("application/merge-patch+json")
+                    .body("{\"email\": \"" + newEmail + "\", \"currentPassword\": \"" + PASSWORD + "\"}")
+                    .patch("/users/me").then().statusCode(200).body("emailVerified", equalTo(false));
+            given().baseUri(app.baseUri()).contentType(ContentType.JSON).body("{\"email\": \"" + newEmail + "\"}")
+                    .post("/auth/password-recovery").then().statusCode(202);
+            Awaitility.await("the warnings of both").atMost(Duration.ofSeconds(30))
+                    .until(() -> app.output().split(java.util.regex.Pattern.quote(failure), -1).length == 4
+                            && app.output().contains("Could not send the password reset mail of account id=" + id));
+
+            assertThat(app.output()).doesNotContain(email).doesNotContain(newEmail);
         }
     }
 
@@ -83,13 +96,19 @@ class MailOutageIT {
                 }
             });
             Map<String, String> env = mailAt(db, silent.getLocalPort());
-            env.put("USERS_MAIL_ATTEMPT_TIMEOUT", "1s");
+            env.put("USERS_MAIL_ATTEMPT_TIMEOUT", "5s");
             try (PackagedApp app = PackagedApp.start("mail-silent", env)) {
                 app.awaitReady(Duration.ofSeconds(90));
                 int id = given().baseUri(app.baseUri()).contentType(ContentType.JSON).body(json("Silent", uniqueEmail(), PASSWORD))
                         .post("/users").then().statusCode(201).extract().path("id");
 
+                // answered while the mail waits on the server, and the wait borrows no pooled database connection
                 String failure = "Could not send the verification mail of account id=" + id + " after 2 attempts";
+                TimedHttp http = new TimedHttp(app.baseUri());
+                Awaitility.await("a moment with the mail pending and no connection borrowed").atMost(Duration.ofSeconds(8))
+                        .until(() -> !held.isEmpty() && http.metric("agroal_active_count") == 0
+                                && !app.output().contains(failure));
+
                 Awaitility.await("the warning").atMost(Duration.ofSeconds(30)).until(() -> app.output().contains(failure));
                 assertThat(held).as("each attempt reached the server").isNotEmpty();
             } finally {

@@ -166,6 +166,19 @@ class VerificationTests {
     }
 
     @Test
+    void theSixthResendOfADayIsRefusedUntilTheDayIsOver() {
+        Account account = newAccount("Daily Resender");
+        for (int i = 0; i < 5; i++) {
+            account.auth().post("/users/me/email-verification").then().statusCode(202);
+            db().execute("UPDATE rate_limit SET window_start = window_start - interval '61 seconds' "
+                    + "WHERE bucket = 'verification-resend' AND key = ?", "account:" + account.id());
+        }
+        String refused = account.auth().post("/users/me/email-verification").then().statusCode(429)
+                .contentType(PROBLEM_JSON).extract().header("Retry-After");
+        assertThat(Integer.parseInt(refused)).as("the day's window, not the minute's").isBetween(61, 24 * 3600);
+    }
+
+    @Test
     void theAuditLogRecordsTheStepsWithoutTokenOrAddress() {
         try (LogCapture logs = new LogCapture()) {
             String email = uniqueEmail();
