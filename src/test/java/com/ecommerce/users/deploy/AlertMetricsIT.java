@@ -85,7 +85,12 @@ class AlertMetricsIT {
             assertThat(expressions).hasSizeGreaterThan(MonitoringChartIT.ALERTS.size());
 
             Set<String> read = new TreeSet<>();
-            expressions.forEach(expression -> read.addAll(PromQl.metricNames(expression)));
+            for (String expression : expressions) {
+                // an expression whose metric PromQl cannot see would escape the check below
+                Set<String> names = PromQl.metricNames(expression);
+                assertThat(names).as("the metrics of " + expression).isNotEmpty();
+                read.addAll(names);
+            }
             Set<String> serviceMetrics = new TreeSet<>(read);
             serviceMetrics.removeAll(KUBERNETES_METRICS.keySet());
             assertThat(exposed).as("/q/metrics of the packaged service, against the metrics the chart's alerts and "

@@ -70,12 +70,15 @@ record RenderedMonitoring(List<JsonNode> resources) {
         return JSON.readTree(data.path("user-service.json").asText());
     }
 
-    /** Every PromQL expression of the dashboard: its panels' targets and its template variables' queries. */
+    /**
+     * Every PromQL expression of the dashboard: its panels' targets, those of panels inside rows included, and its
+     * template variables' queries.
+     */
     List<String> dashboardQueries() throws IOException {
         JsonNode dashboard = dashboard();
         List<String> queries = new ArrayList<>();
-        for (JsonNode panel : dashboard.path("panels")) {
-            panel.path("targets").forEach(target -> queries.add(target.path("expr").asText()));
+        for (JsonNode targets : dashboard.path("panels").findValues("targets")) {
+            targets.forEach(target -> queries.add(target.path("expr").asText()));
         }
         for (JsonNode variable : dashboard.path("templating").path("list")) {
             if (variable.path("type").asText().equals("query")) {

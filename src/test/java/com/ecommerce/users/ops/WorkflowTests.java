@@ -97,6 +97,23 @@ class WorkflowTests {
                 .contains("pod-security.kubernetes.io/enforce=restricted");
     }
 
+    @Test
+    void theKindJobDeploysTheImageAndAwaitsTheJobThatTheBuildNames() throws IOException {
+        JsonNode job = read(KIND).path("jobs").path("kind");
+        String image = job.path("env").path("IMAGE").asText();
+        String newTag = job.path("env").path("V2").asText();
+        // the chart's default repository, which HelmChartIT holds to the generated manifests' (pom.xml's image
+        // coordinates): kind must have loaded exactly the image that both deploy, or the pods cannot start
+        JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(Path.of("k8s/helm/user-service/values.yaml").toFile());
+        assertThat(image).isEqualTo(values.path("image").path("repository").asText());
+        // the build names the new tag's Job user-service-migration-<tag, made DNS-safe>: a tag already DNS-safe
+        // keeps that name, the one the step waits for
+        assertThat(newTag).matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+        String all = job.path("steps").findValuesAsText("run").toString();
+        assertThat(all).contains("-Dquarkus.container-image.tag=\"$V2\"", "-t \"$IMAGE:$V2\"",
+                "job/user-service-migration-\"$V2\"", "--set image.repository=\"$IMAGE\" --set image.tag=\"$V2\"");
+    }
+
     private static List<Path> workflows() throws IOException {
         try (Stream<Path> files = Files.list(WORKFLOWS)) {
             List<Path> found = files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
