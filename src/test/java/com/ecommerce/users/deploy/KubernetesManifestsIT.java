@@ -9,9 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,28 +166,22 @@ class KubernetesManifestsIT {
     }
 
     @Test
-    void podsWaitForTheMigrationJobOfTheirOwnVersion() {
+    void podsWaitForTheMigrationJobOfTheirOwnImage() {
         Job job = Manifests.one(resources, Job.class);
         PodSpec pod = Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec();
         Container wait = container(pod, "wait-for-migration");
         assertThat(pod.getInitContainers()).containsExactly(wait);
 
-        List<String> args = wait.getArgs();
-        assertThat(args).contains("wait", "--for=condition=complete", "job");
-        Map<String, String> selector = selector(args.stream().filter(a -> a.startsWith("--selector=")).findFirst()
-                .orElseThrow().substring("--selector=".length()));
-        // selects this Job, and would not select the Job of another version
-        assertThat(labels(job)).containsAllEntriesOf(selector);
-        assertThat(selector).containsEntry("app.kubernetes.io/version", version)
-                .containsEntry("app.kubernetes.io/component", "migration");
+        // by the Job's name, which carries the image tag: a rebuild of the same version waits for its own migrations,
+        // not for the completed Job of the previous image
+        assertThat(wait.getArgs()).containsExactly("wait", "--for=condition=complete",
+                "job/" + job.getMetadata().getName(), "--timeout=30m");
+        String dnsSafeTag = imageTag(pod).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        assertThat(job.getMetadata().getName()).isEqualTo("user-service-migration-" + dnsSafeTag);
     }
 
-    private static Map<String, String> selector(String text) {
-        Map<String, String> selector = new LinkedHashMap<>();
-        for (String term : text.split(",")) {
-            String[] kv = term.split("=", 2);
-            selector.put(kv[0], kv[1]);
-        }
-        return selector;
+    private static String imageTag(PodSpec pod) {
+        String image = container(pod, "user-service").getImage();
+        return image.substring(image.lastIndexOf(':') + 1);
     }
 }
