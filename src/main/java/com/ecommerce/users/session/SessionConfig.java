@@ -34,4 +34,8 @@ public interface SessionConfig {
     /** How often each replica purges expired and revoked rows (SessionPurge reads it as "${users.session.purge-every}"). */
     @WithDefault("1h")
     Duration purgeEvery();
+
+    /** How long after start-up the first purge runs (as "${users.session.purge-delay}"): not while a replica starts. */
+    @WithDefault("1m")
+    Duration purgeDelay();
 }
