@@ -23,7 +23,19 @@ public interface SessionConfig {
     @Min(1)
     int maxPerAccount();
 
+    /**
+     * Used (rotated) tokens a session keeps for reuse detection, the most recently issued: bounds its rows however
+     * often it is refreshed. An older one that comes back is refused as unknown, without ending the session.
+     */
+    @WithDefault("100")
+    @Min(1)
+    int rotatedTokensKept();
+
     /** How often each replica purges expired and revoked rows (SessionPurge reads it as "${users.session.purge-every}"). */
     @WithDefault("1h")
     Duration purgeEvery();
+
+    /** How long after start-up the first purge runs (as "${users.session.purge-delay}"): not while a replica starts. */
+    @WithDefault("1m")
+    Duration purgeDelay();
 }

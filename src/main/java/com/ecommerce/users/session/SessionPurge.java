@@ -27,7 +27,7 @@ public class SessionPurge {
         this.config = config;
     }
 
-    @Scheduled(every = "${users.session.purge-every}", delayed = "1m",
+    @Scheduled(every = "${users.session.purge-every}", delayed = "${users.session.purge-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         purge(Instant.now());

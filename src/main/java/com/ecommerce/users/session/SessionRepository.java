@@ -61,6 +61,15 @@ public class SessionRepository {
                 .executeUpdate();
     }
 
+    /** Deletes a session's rotated tokens beyond the {@code keep} most recently issued ones. */
+    public int trimRotatedTokens(UUID sessionId, int keep) {
+        return em.createNativeQuery("""
+                DELETE FROM refresh_tokens WHERE token_hash IN (SELECT token_hash FROM refresh_tokens
+                    WHERE session_id = ?1 AND rotated_at IS NOT NULL ORDER BY issued_at DESC OFFSET ?2)""")
+                .setParameter(1, sessionId).setParameter(2, keep)
+                .executeUpdate();
+    }
+
     /** The session of a token and whether the token was rotated already; no lock (see {@link #markRotated}). */
     public Optional<TokenUse> findToken(byte[] digest) {
         List<?> rows = em.createNativeQuery(

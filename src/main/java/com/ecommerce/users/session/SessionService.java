@@ -119,6 +119,7 @@ public class SessionService {
         }
         String next = SecretTokens.generate();
         sessions.insertToken(SecretTokens.hash(next), id, now);
+        sessions.trimRotatedTokens(id, config.rotatedTokensKept());
         Instant expiresAt = now.plus(config.idleTimeout());
         Instant latest = session.createdAt().plus(config.maxLifetime());
         if (expiresAt.isAfter(latest)) {

@@ -10,6 +10,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
@@ -17,11 +18,16 @@ import jakarta.inject.Inject;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.support.Jwts;
 import com.ecommerce.users.support.LogCapture;
 import com.ecommerce.users.support.LogCapture.Captured;
 import com.ecommerce.users.user.UserApi.Account;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Every security-relevant action leaves one line in the audit category, with its fields in the MDC (the JSON logs'
@@ -104,6 +110,40 @@ class AuditLogTests {
     }
 
     @Test
+    void sessionsEndingAndTheAccountsOwnChangesAreAudited() {
+        Account account = newAccount("Audited sessions");
+        String id = Integer.toString(account.id());
+        ExtractableResponse<Response> phone = formLogin(account.email(), PASSWORD);
+        ExtractableResponse<Response> laptop = formLogin(account.email(), PASSWORD);
+        String laptopSession = (String) Jwts.claims(laptop.path("access_token")).get("sid");
+        String newPassword = "a newer audited passphrase";
+        try (LogCapture logs = new LogCapture()) {
+            from("audit-logout").formParam("refresh_token", phone.<String>path("refresh_token"))
+                    .post("/auth/logout").then().statusCode(204);
+            from("audit-end-session").auth().oauth2(account.token())
+                    .delete("/users/me/sessions/" + laptopSession).then().statusCode(204);
+            from("audit-password").auth().oauth2(account.token()).contentType(ContentType.JSON)
+                    .body("{\"currentPassword\": \"%s\", \"newPassword\": \"%s\"}".formatted(PASSWORD, newPassword))
+                    .put("/users/me/password").then().statusCode(204);
+            String token = formLogin(account.email(), newPassword).path("access_token");
+            from("audit-delete").auth().oauth2(token).delete("/users/me").then().statusCode(204);
+
+            List<Captured> audit = logs.records(AuditLog.CATEGORY);
+            assertThat(audit).filteredOn(event("logout")).singleElement()
+                    .satisfies(line -> assertThat(line.mdc()).containsAllEntriesOf(byTheAccount(id, "audit-logout")));
+            assertThat(audit).filteredOn(event("session.ended")).singleElement()
+                    .satisfies(line -> assertThat(line.mdc()).containsAllEntriesOf(byTheAccount(id, "audit-end-session"))
+                            .containsEntry("detail", "session " + laptopSession));
+            assertThat(audit).filteredOn(event("password.changed")).singleElement()
+                    .satisfies(line -> assertThat(line.mdc()).containsAllEntriesOf(byTheAccount(id, "audit-password")));
+            assertThat(audit).filteredOn(event("account.deleted")).singleElement()
+                    .satisfies(line -> assertThat(line.mdc()).containsAllEntriesOf(byTheAccount(id, "audit-delete")));
+            assertNoSecrets(logs, PASSWORD, newPassword, account.token(), token, phone.path("refresh_token"),
+                    phone.path("access_token"), laptop.path("refresh_token"), laptop.path("access_token"));
+        }
+    }
+
+    @Test
     void theAuditFieldsLeaveTheMdcAsTheyFoundIt() {
         MDC.put("event", "set before");
         try (LogCapture logs = new LogCapture()) {
@@ -118,6 +158,20 @@ class AuditLogTests {
         } finally {
             MDC.remove("event");
         }
+    }
+
+    private static RequestSpecification from(String requestId) {
+        return given().header("X-Forwarded-For", CLIENT).header("X-Request-Id", requestId);
+    }
+
+    private static ExtractableResponse<Response> formLogin(String email, String password) {
+        return given().formParam("username", email).formParam("password", password).post("/auth/login")
+                .then().statusCode(200).extract();
+    }
+
+    /** The fields of an action the account took on itself, from {@link #CLIENT} in request {@code requestId}. */
+    private static Map<String, String> byTheAccount(String accountId, String requestId) {
+        return Map.of("accountId", accountId, "actorId", accountId, "client", CLIENT, "requestId", requestId);
     }
 
     private static Predicate<Captured> event(String code) {

@@ -9,7 +9,10 @@ import static com.ecommerce.users.user.UserApi.PROBLEM_JSON;
 import static com.ecommerce.users.user.UserApi.newAccount;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -32,8 +35,11 @@ import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.user.UserApi.Account;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /** Refresh tokens (RFC 9700, section 4.14): opaque, stored hashed, rotated at every use, a reuse ends the session. */
 @QuarkusTest
@@ -146,17 +152,48 @@ class RefreshTokenTests {
     }
 
     @Test
-    void malformedAndUnknownTokensAndOtherGrantsAreClearProblems() {
+    void unknownTokensAndOtherGrantsAreOAuthErrors() {
         refresh("not-a-token").statusCode(400).contentType(PROBLEM_JSON).body("error", equalTo("invalid_grant"));
         refresh("A".repeat(43)).statusCode(400).body("error", equalTo("invalid_grant"));
+        refresh("A".repeat(2000)).statusCode(400).body("error", equalTo("invalid_grant"));
+        refreshJson("A".repeat(43)).statusCode(400).body("error", equalTo("invalid_grant"));
         given().formParam("grant_type", "password").formParam("refresh_token", "x").post("/auth/token")
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("error", equalTo("unsupported_grant_type"));
-        given().formParam("refresh_token", "x").post("/auth/token")
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("grant_type"));
-        given().formParam("grant_type", "refresh_token").post("/auth/token")
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("refresh_token"));
-        given().contentType("application/json").body("{\"grant_type\": \"refresh_token\"}").post("/auth/token")
-                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().contentType(ContentType.JSON).body("{\"grant_type\": \"authorization_code\", \"refresh_token\": \"x\"}")
+                .post("/auth/token").then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
+    }
+
+    /** RFC 6749, section 5.2: OAuth clients read error; the problem names the fields as everywhere else. */
+    @Test
+    void aMissingOrMalformedFieldIsInvalidRequestNamingIt() {
+        invalidRequest(given().formParam("refresh_token", "x").post("/auth/token"))
+                .body("errors.field", contains("grant_type"));
+        invalidRequest(given().formParam("grant_type", "refresh_token").post("/auth/token"))
+                .body("errors.field", contains("refresh_token"));
+        invalidRequest(json("{\"grant_type\": \"refresh_token\"}").post("/auth/token"))
+                .body("errors.field", contains("refresh_token"));
+        invalidRequest(json("{}").post("/auth/token")).body("errors.field", contains("grant_type"));
+        invalidRequest(json("{\"grant_type\": \"refresh_token\", \"refresh_token\": [\"x\"]}").post("/auth/token"))
+                .body("errors.field", contains("refresh_token"));
+        invalidRequest(json("{\"grant_type\": \"refresh_token\", \"refresh_token\": \"x").post("/auth/token"));
+        invalidRequest(json("null").post("/auth/token"));
+        invalidRequest(json("").post("/auth/token"));
+        invalidRequest(given().formParam("other", "x").post("/auth/logout")).body("errors.field", contains("refresh_token"));
+        invalidRequest(json("{}").post("/auth/logout")).body("errors.field", contains("refresh_token"));
+        invalidRequest(json("[").post("/auth/logout"));
+        given().contentType(ContentType.TEXT).body("refresh_token=x").post("/auth/token")
+                .then().statusCode(415).contentType(PROBLEM_JSON);
+    }
+
+    private static RequestSpecification json(String body) {
+        return given().contentType(ContentType.JSON).body(body);
+    }
+
+    private static ValidatableResponse invalidRequest(Response response) {
+        return response.then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("error", equalTo("invalid_request"))
+                .body("status", equalTo(400))
+                .body("type", anyOf(startsWith("urn:problem:user-service:"), equalTo("about:blank")));
     }
 
     private TestDatabase db() {

@@ -1,18 +1,16 @@
 package com.ecommerce.users.session.rest;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+/** Logout as JSON, checked by the resource as {@link RefreshRequest} is. */
 @RegisterForReflection
 @Schema(name = "LogoutRequest")
 public record LogoutRequest(
-        @JsonProperty("refresh_token") @NotNull @Size(max = 256) @Schema(writeOnly = true) String refreshToken) {
+        @JsonProperty("refresh_token") @Schema(required = true, writeOnly = true) String refreshToken) {
 
     @Override
     public String toString() {

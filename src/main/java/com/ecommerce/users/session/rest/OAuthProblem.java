@@ -1,7 +1,10 @@
 package com.ecommerce.users.session.rest;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.ecommerce.users.problem.Problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -19,5 +22,13 @@ public record OAuthProblem(
         @Schema(examples = "400") int status,
         String detail,
         String instance,
-        @Schema(examples = "invalid_grant") String error) {
+        @Schema(description = "Which fields were rejected, for invalid_request") List<Problem.FieldError> errors,
+        @Schema(examples = "invalid_grant", enumeration = { "invalid_request", "invalid_grant",
+                "unsupported_grant_type" }) String error) {
+
+    /** A malformed or incomplete request, as the service's problem for it says, with OAuth's name for it. */
+    static OAuthProblem invalidRequest(Problem problem) {
+        return new OAuthProblem(problem.type(), problem.title(), problem.status(), problem.detail(), problem.instance(),
+                problem.errors(), "invalid_request");
+    }
 }

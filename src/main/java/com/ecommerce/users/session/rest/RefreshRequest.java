@@ -1,20 +1,20 @@
 package com.ecommerce.users.session.rest;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The refresh grant as JSON, with the form's field names (RFC 6749, section 6). */
+/**
+ * The refresh grant as JSON, with the form's field names (RFC 6749, section 6). Checked by the resource as the form is,
+ * not by Bean Validation, which would name a missing field by its Java name (refreshToken).
+ */
 @RegisterForReflection
 @Schema(name = "RefreshRequest")
 public record RefreshRequest(
-        @JsonProperty("grant_type") @NotNull @Schema(examples = "refresh_token") String grantType,
-        @JsonProperty("refresh_token") @NotNull @Size(max = 256) @Schema(writeOnly = true) String refreshToken) {
+        @JsonProperty("grant_type") @Schema(required = true, examples = "refresh_token") String grantType,
+        @JsonProperty("refresh_token") @Schema(required = true, writeOnly = true) String refreshToken) {
 
     @Override
     public String toString() {

@@ -34,7 +34,7 @@ public class SessionExceptionMappers {
         return Response.status(400)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new OAuthProblem(ProblemResponses.TYPE_PREFIX + slug, title, 400, detail,
-                        uri.getRequestUri().getRawPath(), error))
+                        uri.getRequestUri().getRawPath(), null, error))
                 .build();
     }
 }

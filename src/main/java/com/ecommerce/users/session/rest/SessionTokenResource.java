@@ -1,6 +1,5 @@
 package com.ecommerce.users.session.rest;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -58,7 +57,7 @@ public class SessionTokenResource {
             headers = @Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "invalid_grant: unknown, expired, revoked or used refresh token; "
-            + "unsupported_grant_type; or a malformed request",
+            + "unsupported_grant_type; invalid_request: a missing or malformed field (listed in errors)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OAuthProblem.class)))
     public Response refreshForm(@FormParam("grant_type") String grantType,
             @FormParam("refresh_token") String refreshToken, @Context HttpServerRequest http) {
@@ -71,9 +70,9 @@ public class SessionTokenResource {
     @Operation(summary = "Refresh, with a JSON body")
     @APIResponse(responseCode = "200", description = "New tokens",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "invalid_grant, unsupported_grant_type or a malformed request",
+    @APIResponse(responseCode = "400", description = "invalid_grant, unsupported_grant_type or invalid_request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OAuthProblem.class)))
-    public Response refreshJson(@NotNull(message = "a JSON body is required") @Valid RefreshRequest request,
+    public Response refreshJson(@NotNull(message = "a JSON body is required") RefreshRequest request,
             @Context HttpServerRequest http) {
         return refresh(request.grantType(), request.refreshToken(), http);
     }
@@ -99,6 +98,8 @@ public class SessionTokenResource {
             description = "Its refresh tokens and its access tokens stop working. An unknown or ended token is not an "
                     + "error (RFC 7009): the answer is the same.")
     @APIResponse(responseCode = "204", description = "The session, if any, has ended")
+    @APIResponse(responseCode = "400", description = "invalid_request: no refresh_token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OAuthProblem.class)))
     public Response logoutForm(@FormParam("refresh_token") String refreshToken) {
         return logout(refreshToken);
     }
@@ -108,7 +109,9 @@ public class SessionTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log out, with a JSON body")
     @APIResponse(responseCode = "204", description = "The session, if any, has ended")
-    public Response logoutJson(@NotNull(message = "a JSON body is required") @Valid LogoutRequest request) {
+    @APIResponse(responseCode = "400", description = "invalid_request: no refresh_token, or not JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OAuthProblem.class)))
+    public Response logoutJson(@NotNull(message = "a JSON body is required") LogoutRequest request) {
         return logout(request.refreshToken());
     }
 
