@@ -1,7 +1,7 @@
 package com.ecommerce.users.session;
 
 import static io.restassured.RestAssured.given;
-
+import static org.hamcrest.Matchers.equalTo;
 
 import com.ecommerce.users.support.Jwts;
 
@@ -49,5 +49,11 @@ final class SessionApi {
 
     static ValidatableResponse logout(String refreshToken) {
         return given().formParam("refresh_token", refreshToken).post("/auth/logout").then();
+    }
+
+    /** The device's session is over: its access token is refused, and its refresh token is an invalid grant. */
+    static void assertEnded(Tokens device) {
+        given().auth().oauth2(device.access()).get("/users/me").then().statusCode(401);
+        refresh(device.refresh()).statusCode(400).body("error", equalTo("invalid_grant"));
     }
 }
