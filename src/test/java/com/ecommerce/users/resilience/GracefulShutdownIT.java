@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -101,14 +102,14 @@ class GracefulShutdownIT {
             // readiness is polled like a kubelet would, only faster, until the listener refuses connections; the
             // registrations go on once the delay is over
             Shutdown seen = new Shutdown();
-            boolean[] released = { false };
+            AtomicBoolean released = new AtomicBoolean();
             await("the listener closing").atMost(SHUTDOWN_DELAY.plus(SHUTDOWN_TIMEOUT).plusSeconds(10))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> {
-                        if (!released[0] && since(sigtermAt).compareTo(SHUTDOWN_DELAY) > 0) {
+                        if (!released.get() && since(sigtermAt).compareTo(SHUTDOWN_DELAY) > 0) {
                             assertThat(inFlight).as("registrations answered while held").noneMatch(Future::isDone);
                             lock.rollback();
-                            released[0] = true;
+                            released.set(true);
                         }
                         return seen.observe(http, port, sigtermAt);
                     });
@@ -140,7 +141,7 @@ class GracefulShutdownIT {
             assertThat(seen.refused).as("connections refused after SIGTERM").isGreaterThanOrEqualTo(SHUTDOWN_DELAY);
             assertThat(seen.newRequests).as("new requests after SIGTERM").isNotEmpty().allMatch(r -> r.endsWith(": 401"));
             // the drain mattered: requests were still running when the delay was over, and finished
-            assertThat(released[0]).as("held until the delay was over").isTrue();
+            assertThat(released).as("held until the delay was over").isTrue();
             assertThat(lastCompleted).as("last registration answered").isGreaterThan(SHUTDOWN_DELAY);
             assertThat(exitCode).as(app.output()).isEqualTo(EXIT_ON_SIGTERM);
             assertThat(exitedAfter).isLessThan(SHUTDOWN_DELAY.plus(SHUTDOWN_TIMEOUT));
