@@ -13,7 +13,7 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * Signs access tokens: iss, aud, sub (the account id), upn (its email), groups (its role), sid (the session the token
+ * Signs access tokens: iss, aud, sub (the account id), upn (its canonical email address), groups (its role), sid (the session the token
  * belongs to: ending the session ends the token, see {@link AccountCheck}), iat, exp, jti, kid.
  */
 @ApplicationScoped
@@ -39,17 +39,17 @@ public class TokenIssuer {
     }
 
     public IssuedToken issue(Credentials account, UUID sessionId) {
-        return issue(account.id(), account.email(), account.role(), account.passwordChangedAt(), sessionId);
+        return issue(account.id(), account.emailCanonical(), account.role(), account.passwordChangedAt(), sessionId);
     }
 
-    public IssuedToken issue(int accountId, String email, Role role, Instant passwordChangedAt, UUID sessionId) {
+    public IssuedToken issue(int accountId, String emailCanonical, Role role, Instant passwordChangedAt, UUID sessionId) {
         long now = Instant.now().getEpochSecond();
         long issuedAt = issuedAt(passwordChangedAt);
         long expiresAt = issuedAt + config.lifetime().toSeconds();
         String token = Jwt.issuer(config.issuer())
                 .audience(config.audience())
                 .subject(Integer.toString(accountId))
-                .upn(email)
+                .upn(emailCanonical)
                 .groups(Set.of(role.value()))
                 .claim(SESSION_CLAIM, sessionId.toString())
                 .issuedAt(issuedAt)

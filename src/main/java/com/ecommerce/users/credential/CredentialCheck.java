@@ -17,6 +17,7 @@ import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.password.HashingLimiter;
 import com.ecommerce.users.throttle.LoginThrottle;
 import com.ecommerce.users.user.Credentials;
+import com.ecommerce.users.user.EmailAddress;
 import com.ecommerce.users.user.UserRepository;
 
 import io.micrometer.core.instrument.Counter;
@@ -78,9 +79,25 @@ public class CredentialCheck {
      * {@link #clearFailures} to clear in the caller's own transaction (a login's, which has one anyway after the hash).
      */
     public Optional<Verified> verifyForLogin(String email, String password, String client) {
-        String key = LoginThrottle.key(email);
-        return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client, users.credentialsByEmail(email))), client,
-                password, AuditEvent.LOGIN_FAILED)).map(account -> new Verified(account, key, client));
+        Optional<EmailAddress.Key> key = EmailAddress.lookupKey(email);
+        return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client)), client, password,
+                AuditEvent.LOGIN_FAILED)).map(account -> new Verified(account, key.orElseThrow().canonical(), client));
+    }
+
+    /**
+     * Counts an attempt on the address's canonical key. Input that no account can have is counted nowhere (no
+     * throttle row for junk): no key at all, or an address today's rules refuse that no adopted account has either.
+     * It still costs a hash and gets the same answer.
+     */
+    private Attempt admit(Optional<EmailAddress.Key> key, String client) {
+        if (key.isEmpty()) {
+            return Attempt.UNCOUNTED;
+        }
+        Optional<Credentials> account = users.credentialsByEmail(key.get().canonical());
+        if (account.isEmpty() && !key.get().valid()) {
+            return Attempt.UNCOUNTED;
+        }
+        return admit(key.get().canonical(), client, account);
     }
 
     /** A password found right, whose throttling counts are still to be cleared. */
@@ -98,7 +115,7 @@ public class CredentialCheck {
         return limiter.call(() -> {
             Attempt attempt = inTransaction(() -> {
                 Optional<Credentials> account = users.credentialsById(id);
-                return account.isEmpty() ? Attempt.REFUSED : admit(LoginThrottle.key(account.get().email()), client, account);
+                return account.isEmpty() ? Attempt.REFUSED : admit(account.get().emailCanonical(), client, account);
             });
             Optional<Credentials> verified = evaluate(attempt, client, password, AuditEvent.REAUTHENTICATION_FAILED);
             verified.ifPresent(account -> throttle.reset(attempt.key(), client));
@@ -176,5 +193,7 @@ public class CredentialCheck {
     /** Whether the throttle let an attempt through, on which key, and the account it names, if any. */
     private record Attempt(boolean admitted, String key, Optional<Credentials> account, boolean startsLock) {
         static final Attempt REFUSED = new Attempt(false, null, Optional.empty(), false);
+        /** Evaluated like an unknown address, counted on no key. */
+        static final Attempt UNCOUNTED = new Attempt(true, null, Optional.empty(), false);
     }
 }

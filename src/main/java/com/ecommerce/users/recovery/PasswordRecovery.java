@@ -11,13 +11,13 @@ import org.jboss.logging.Logger;
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.password.PasswordHasher;
-import com.ecommerce.users.throttle.LoginThrottle;
 import com.ecommerce.users.throttle.RateLimit;
 import com.ecommerce.users.throttle.RateLimitedException;
 import com.ecommerce.users.token.AccountToken;
 import com.ecommerce.users.token.AccountTokens;
 import com.ecommerce.users.token.InvalidTokenException;
 import com.ecommerce.users.token.TokenPurpose;
+import com.ecommerce.users.user.EmailAddress;
 import com.ecommerce.users.user.User;
 import com.ecommerce.users.user.UserRepository;
 
@@ -64,10 +64,11 @@ public class PasswordRecovery {
                 config.clientWindow()))).ifPresent(wait -> {
                     throw new RateLimitedException(wait);
                 });
-        boolean admitted = rateLimit.tryAcquire(LoginThrottle.key(email), List.of(new RateLimit.Limit("recovery-address",
+        String canonical = EmailAddress.parse(email).canonical();
+        boolean admitted = rateLimit.tryAcquire(canonical, List.of(new RateLimit.Limit("recovery-address",
                 config.maxPerAddress(), config.addressWindow()))).isEmpty();
         if (admitted) {
-            mails.submit(email);
+            mails.submit(canonical);
         }
     }
 
@@ -84,7 +85,7 @@ public class PasswordRecovery {
             AccountToken valid = tokens.consume(TokenPurpose.RESET_PASSWORD, token);
             User user = users.lockForUpdate(valid.userId())
                     .orElseThrow(() -> new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN));
-            if (!user.email.equalsIgnoreCase(valid.email())) {
+            if (!user.emailCanonical.equals(EmailAddress.canonicalOf(valid.email()))) {
                 throw new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN); // mailed to an earlier address
             }
             user.changePassword(hash);

@@ -42,8 +42,8 @@ class RecoveryMails {
         this.config = config;
     }
 
-    /** Hands the work for {@code email} to a worker thread; returns at once. */
-    void submit(String email) {
+    /** Hands the work for the address {@code canonical} to a worker thread; returns at once. */
+    void submit(String canonical) {
         String client = audit.currentClient();
         Object requestId = MDC.get("requestId");
         Infrastructure.getDefaultWorkerPool().execute(() -> {
@@ -51,7 +51,7 @@ class RecoveryMails {
                 MDC.put("requestId", requestId);
             }
             try {
-                run(email, client);
+                run(canonical, client);
             } finally {
                 MDC.remove("requestId");
             }
@@ -59,9 +59,9 @@ class RecoveryMails {
     }
 
     @ActivateRequestContext // a context of its own for the persistence work of this background task
-    void run(String email, String client) {
+    void run(String canonical, String client) {
         try {
-            Optional<Recipient> recipient = QuarkusTransaction.requiringNew().call(() -> users.findByEmail(email)
+            Optional<Recipient> recipient = QuarkusTransaction.requiringNew().call(() -> users.findByEmail(canonical)
                     .map(user -> new Recipient(user.id, user.name, user.email,
                             tokens.issue(user.id, TokenPurpose.RESET_PASSWORD, user.email, config.tokenLifetime()))));
             recipient.ifPresent(r -> mail.sendPasswordReset(r.id(), r.name(), r.email(), r.token(), config.tokenLifetime()));

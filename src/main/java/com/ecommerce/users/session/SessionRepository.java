@@ -31,7 +31,7 @@ public class SessionRepository {
     }
 
     /** A session row, locked, with whether the account's cut-off (password_changed_at) still lets it live. */
-    public record LockedSession(int userId, String email, String role, Instant passwordChangedAt, Instant createdAt,
+    public record LockedSession(int userId, String emailCanonical, String role, Instant passwordChangedAt, Instant createdAt,
             Instant expiresAt, boolean revokedByCutOff) {
     }
 
@@ -88,7 +88,7 @@ public class SessionRepository {
 
     public Optional<LockedSession> lockSession(UUID id) {
         List<?> rows = em.createNativeQuery("""
-                SELECT s.user_id, u.email, u.role, u.password_changed_at, s.created_at, s.expires_at,
+                SELECT s.user_id, u.email_canonical, u.role, u.password_changed_at, s.created_at, s.expires_at,
                        s.authenticated_at < u.password_changed_at
                 FROM refresh_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?1 FOR UPDATE OF s""")
                 .setParameter(1, id)

@@ -83,7 +83,7 @@ public class SessionService {
             }
             case Rotation.Refused refused -> throw new InvalidGrantException();
             case Rotation.Rotated rotated -> new Refreshed(
-                    tokens.issue(rotated.session().userId(), rotated.session().email(),
+                    tokens.issue(rotated.session().userId(), rotated.session().emailCanonical(),
                             Role.fromValue(rotated.session().role()), rotated.session().passwordChangedAt(),
                             rotated.next().id()),
                     rotated.next());

@@ -3,7 +3,6 @@ package com.ecommerce.users.throttle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,11 +38,6 @@ public class LoginThrottle {
     LoginThrottle(EntityManager em, ThrottleConfig config) {
         this.em = em;
         this.config = config;
-    }
-
-    /** The throttling key of an address: its lower-case form, whether or not an account has it. */
-    public static String key(String email) {
-        return email.toLowerCase(Locale.ROOT);
     }
 
     /** What a reservation found. */

@@ -39,10 +39,15 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false, length = 50)
     public String name;
 
-    /** Unique whatever its letter case (index users_email_lower_key); stored as the user typed it. */
+    /** As the account gave it ({@link EmailAddress#value}); set with {@link #changeEmail}, never alone. */
     @NotNull
     @Column(nullable = false, length = 255)
     public String email;
+
+    /** {@link EmailAddress#canonical}: unique (index users_email_canonical_key), the key of every lookup. */
+    @NotNull
+    @Column(name = "email_canonical", nullable = false, length = 255)
+    public String emailCanonical;
 
     /** A PHC string (Argon2, or bcrypt for imported accounts). Never serialized, never logged. */
     @NotNull
@@ -72,6 +77,22 @@ public class User extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /**
+     * Sets the address, and its canonical form with it. Another address (not merely another spelling of this one) is
+     * unverified until its mail's link is used, and ends every token issued so far.
+     *
+     * @return whether the address is another one, not another spelling
+     */
+    public boolean changeEmail(EmailAddress address) {
+        boolean another = !address.canonical().equals(emailCanonical);
+        email = address.value();
+        emailCanonical = address.canonical();
+        if (another) {
+            emailVerifiedAt = null;
+        }
+        return another;
+    }
 
     /** Sets a new password hash and revokes every token issued so far ({@link #revokeTokens}). */
     public void changePassword(String newHash) {

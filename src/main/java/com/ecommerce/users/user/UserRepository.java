@@ -24,20 +24,22 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class UserRepository {
 
-    /** Unique index on lower(email) (V2); users_email_key is the seed's case-sensitive original. */
-    private static final List<String> EMAIL_CONSTRAINTS = List.of("users_email_lower_key", "users_email_key");
-    private static final String CREDENTIALS = "select id, email, role, passwordHash, passwordChangedAt from User ";
+    /** Unique index on the canonical address (V8); users_email_key is the seed's case-sensitive original. */
+    private static final List<String> EMAIL_CONSTRAINTS = List.of("users_email_canonical_key", "users_email_key");
+    private static final String CREDENTIALS = "select id, emailCanonical, role, passwordHash, passwordChangedAt from User ";
 
     public Optional<User> findById(int id) {
         return User.findByIdOptional(id);
     }
 
-    public Optional<User> findByEmail(String email) {
-        return User.<User> find("lower(email) = lower(?1)", email).firstResultOptional();
+    /** @param canonical an {@link EmailAddress#canonical} (or {@link EmailAddress#lookupKey}) */
+    public Optional<User> findByEmail(String canonical) {
+        return User.<User> find("emailCanonical = ?1", canonical).firstResultOptional();
     }
 
-    public boolean emailTaken(String email) {
-        return User.count("lower(email) = lower(?1)", email) > 0;
+    /** @param canonical an {@link EmailAddress#canonical} */
+    public boolean emailTaken(String canonical) {
+        return User.count("emailCanonical = ?1", canonical) > 0;
     }
 
     public boolean adminExists() {
@@ -84,15 +86,16 @@ public class UserRepository {
     }
 
     /**
-     * Accounts in id order after {@code afterId}, optionally only those whose email equals {@code email} and whose
-     * name contains {@code nameContains}, both ignoring case. Keyset pagination: every page costs the same.
+     * Accounts in id order after {@code afterId}, optionally only the one whose canonical address is
+     * {@code emailCanonical} and those whose name contains {@code nameContains}, ignoring case. Keyset pagination:
+     * every page costs the same.
      */
-    public UserPage page(int limit, int afterId, String email, String nameContains) {
+    public UserPage page(int limit, int afterId, String emailCanonical, String nameContains) {
         StringBuilder query = new StringBuilder("id > :after");
         Parameters params = Parameters.with("after", afterId);
-        if (email != null) {
-            query.append(" and lower(email) = lower(:email)");
-            params.and("email", email);
+        if (emailCanonical != null) {
+            query.append(" and emailCanonical = :email");
+            params.and("email", emailCanonical);
         }
         if (nameContains != null) {
             // the expression of the trigram index users_name_trgm (V6): change both or neither (NameFilterTests)
@@ -126,8 +129,9 @@ public class UserRepository {
                 Role.fromValue((String) row[0]), instant(row[1]), row[2] == null ? null : instant(row[2])));
     }
 
-    public Optional<Credentials> credentialsByEmail(String email) {
-        return User.find(CREDENTIALS + "where lower(email) = lower(?1)", email)
+    /** @param canonical an {@link EmailAddress#lookupKey} */
+    public Optional<Credentials> credentialsByEmail(String canonical) {
+        return User.find(CREDENTIALS + "where emailCanonical = ?1", canonical)
                 .project(Credentials.class)
                 .firstResultOptional();
     }

@@ -17,6 +17,7 @@ import com.ecommerce.users.token.AccountToken;
 import com.ecommerce.users.token.AccountTokens;
 import com.ecommerce.users.token.InvalidTokenException;
 import com.ecommerce.users.token.TokenPurpose;
+import com.ecommerce.users.user.EmailAddress;
 import com.ecommerce.users.user.User;
 import com.ecommerce.users.user.UserRepository;
 import com.ecommerce.users.user.service.UserNotFoundException;
@@ -98,7 +99,7 @@ public class EmailVerification {
             AccountToken valid = tokens.consume(TokenPurpose.VERIFY_EMAIL, token);
             User user = users.lockForUpdate(valid.userId())
                     .orElseThrow(() -> new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN));
-            if (!user.email.equalsIgnoreCase(valid.email())) {
+            if (!user.emailCanonical.equals(EmailAddress.canonicalOf(valid.email()))) {
                 throw new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN);
             }
             if (user.emailVerifiedAt == null) {

@@ -83,7 +83,7 @@ class SeedAdoptionTests {
         register("Newcomer", "TWO@seed.example", PASSWORD).statusCode(409).contentType(PROBLEM_JSON);
         int id = register("Newcomer", "newcomer-" + System.nanoTime() + "@seed.example", PASSWORD)
                 .statusCode(201).extract().path("id");
-        assertThat(id).isGreaterThan(5);
+        assertThat(id).isGreaterThan(6);
     }
 
     @Test
@@ -130,6 +130,47 @@ class SeedAdoptionTests {
                 var rs = sql.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("V2 rolled back as a whole").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void anAdoptedAddressTodaysRulesRefuseKeepsLoggingInUnderItsOwnKey() {
+        Object[] seed = SeedDatabase.REFUSED_ADDRESS_USER;
+        assertThat(db().row("SELECT email, email_canonical FROM users WHERE id = ?", seed[0]))
+                .containsEntry("email", seed[2]).containsEntry("email_canonical", "jörg@seed.example");
+
+        String token = UserApi.token((String) seed[2], (String) seed[3]);
+        given().auth().oauth2(token).get("/users/me").then().statusCode(200).body("email", equalTo(seed[2]));
+        UserApi.token("JÖRG@SEED.EXAMPLE", (String) seed[3]); // its letter case never mattered
+        register("Newcomer", "jorg@seed.example", PASSWORD).statusCode(201); // another address, not a spelling of it
+    }
+
+    @Test
+    void addressesThatCollideUnderTheCanonicalFormStopTheMigrationNamingTheAccounts() throws Exception {
+        String url = SeedDatabase.createScratchDatabase("_seed_spellings");
+        String user = ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
+        String password = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement sql = c.createStatement()) {
+            sql.execute("CREATE TABLE users (id SERIAL PRIMARY KEY, name VARCHAR(50), email VARCHAR(255) UNIQUE, password VARCHAR(255))");
+            // lower() told these apart (V2 took them); the canonical form does not
+            sql.execute("INSERT INTO users (name, email, password) VALUES ('a', 'ada@x.example', 'h1'), ('b', 'j@x.example', 'h2'), "
+                    + "('c', 'ａｄａ@x.example', 'h3'), ('d', ' j@x.example', 'h4'), ('e', 'other@x.example', 'h5')");
+        }
+        // V6 builds its index CONCURRENTLY: Flyway's lock must not hold a transaction open (database.FlywaySessionLock)
+        Flyway flyway = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+                .baselineOnMigrate(true).baselineVersion("1")
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false")).load();
+
+        assertThatThrownBy(flyway::migrate).isInstanceOf(FlywayException.class).rootCause()
+                .hasMessageContaining("2 email address(es) belong to more than one account")
+                .hasMessageContaining("[1, 3]; [2, 4]")
+                .hasMessageNotContaining("ada@");
+
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement sql = c.createStatement();
+                var rs = sql.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
+                        + "AND column_name = 'email_canonical'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("V8 rolled back as a whole").isZero();
         }
     }
 

@@ -40,6 +40,13 @@ public class SeedDatabase implements QuarkusTestResourceLifecycleManager, DevSer
     static final Object[] LOGIN_USER = { 4, "Seed Four", "four@seed.example", "  leading and trailing spaces  ",
             "$argon2id$v=19$m=102400,t=2,p=8$/v8/J2RsjXHunfM+J+S8lw$W9nc0XKRh+72moFkrQ/ImA" };
 
+    /**
+     * An address today's rules refuse (a non-ASCII local part: the mailer has no SMTPUTF8), which the FastAPI app took:
+     * it keeps logging in with it (V8). The password and hash of {@code USERS[0]}.
+     */
+    static final Object[] REFUSED_ADDRESS_USER = { 6, "Seed Six", "Jörg@seed.example", "secret123",
+            "$argon2id$v=19$m=102400,t=2,p=8$iXHO2ZvznvN+r/X+/9/b+w$CDGEpTUK3e77+49SSTqdWA" };
+
     private String adminUrl;
     private String user;
     private String password;
@@ -75,6 +82,7 @@ public class SeedDatabase implements QuarkusTestResourceLifecycleManager, DevSer
                     + "order_status VARCHAR, shipping_address TEXT, customer_id INTEGER REFERENCES users (id) ON DELETE RESTRICT)");
             List<Object[]> rows = new ArrayList<>(List.of(USERS));
             rows.add(LOGIN_USER);
+            rows.add(REFUSED_ADDRESS_USER);
             for (Object[] row : rows) {
                 try (var insert = seed.prepareStatement("INSERT INTO users (id, name, email, password) VALUES (?, ?, ?, ?)")) {
                     insert.setInt(1, (Integer) row[0]);
@@ -84,7 +92,7 @@ public class SeedDatabase implements QuarkusTestResourceLifecycleManager, DevSer
                     insert.executeUpdate();
                 }
             }
-            sql.execute("SELECT setval('users_id_seq', 5)");
+            sql.execute("SELECT setval('users_id_seq', 6)");
             sql.execute("INSERT INTO orders (order_date, order_amount, order_status, shipping_address, customer_id) "
                     + "VALUES (now(), 42.5, 'PROCESSING', '1 Seed Street', 2)");
         } catch (SQLException e) {

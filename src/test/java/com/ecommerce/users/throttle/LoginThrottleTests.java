@@ -28,9 +28,4 @@ class LoginThrottleTests {
         assertThat(throttle.lockFor(49, 50)).as("the account-wide threshold").isZero();
         assertThat(throttle.lockFor(50, 50)).isEqualTo(Duration.ofSeconds(2));
     }
-
-    @Test
-    void keysIgnoreLetterCase() {
-        assertThat(LoginThrottle.key("Ada@Example.COM")).isEqualTo("ada@example.com");
-    }
 }

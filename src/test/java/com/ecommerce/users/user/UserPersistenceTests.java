@@ -94,6 +94,19 @@ class UserPersistenceTests {
     }
 
     @Test
+    void rowsWrittenByThePreviousVersionDuringARollingUpdateGetItsKey() {
+        String email = "Rolling-" + java.util.UUID.randomUUID() + "@Example.com";
+        db().execute("INSERT INTO users (name, email, password, password_changed_at) VALUES ('Old', ?, 'x', now())", email);
+        assertThat(db().row("SELECT email_canonical FROM users WHERE email = ?", email).get("email_canonical"))
+                .isEqualTo(email.toLowerCase(java.util.Locale.ROOT));
+        String moved = "Moved-" + java.util.UUID.randomUUID() + "@Example.com";
+        db().execute("UPDATE users SET email = ? WHERE email = ?", moved, email);
+        assertThat(db().row("SELECT email_canonical FROM users WHERE email = ?", moved).get("email_canonical"))
+                .as("an old replica's email change").isEqualTo(moved.toLowerCase(java.util.Locale.ROOT));
+        db().execute("DELETE FROM users WHERE email = ?", moved);
+    }
+
+    @Test
     void deleteRemovesTheRow() {
         UserApi.Account account = UserApi.newAccount("Gone");
         int id = account.id();
@@ -102,12 +115,14 @@ class UserPersistenceTests {
     }
 
     @Test
-    void schemaEnforcesCaseInsensitiveUniquenessAndRoles() {
-        assertThat(db().count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_lower_key' "
-                + "AND indexdef LIKE 'CREATE UNIQUE INDEX%lower((email)::text)%'")).isEqualTo(1);
+    void schemaEnforcesUniqueCanonicalAddressesAndRoles() {
+        assertThat(db().count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_canonical_key' "
+                + "AND indexdef LIKE 'CREATE UNIQUE INDEX%(email_canonical)'")).isEqualTo(1);
+        assertThat(db().count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_lower_key'"))
+                .as("V2's index, replaced by V8's").isZero();
         assertThat(db().count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
-                + "AND column_name IN ('name', 'email', 'password', 'role', 'version', 'created_at', 'updated_at', "
-                + "'password_changed_at') AND is_nullable = 'NO'")).isEqualTo(8);
+                + "AND column_name IN ('name', 'email', 'email_canonical', 'password', 'role', 'version', 'created_at', "
+                + "'updated_at', 'password_changed_at') AND is_nullable = 'NO'")).isEqualTo(9);
         assertThat(db().count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
                 + "AND column_name IN ('created_at', 'updated_at') AND data_type = 'timestamp with time zone'")).isEqualTo(2);
         assertThat(db().count("SELECT count(*) FROM pg_constraint WHERE conname = 'users_role_check'")).isEqualTo(1);

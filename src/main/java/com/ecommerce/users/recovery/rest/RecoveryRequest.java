@@ -1,11 +1,11 @@
 package com.ecommerce.users.recovery.rest;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.ecommerce.users.user.AccountEmail;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -13,8 +13,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @Schema(name = "PasswordRecovery")
 public record RecoveryRequest(
-        // the rules of a registration's email (user.rest.NewUserRequest)
-        @NotNull @Size(max = 255) @Email @Pattern(regexp = "[^\\p{Cc}\\p{Cs}\\s]*", message = "must be a well-formed email address")
+        // the rules of a registration's email: mail goes to no other address
+        @NotNull @Size(max = 255) @AccountEmail
         @Schema(examples = "ada@example.com", maxLength = 255)
         String email) {
 

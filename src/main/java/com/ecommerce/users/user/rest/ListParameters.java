@@ -1,10 +1,14 @@
 package com.ecommerce.users.user.rest;
 
 import com.ecommerce.users.problem.InvalidRequestException;
+import com.ecommerce.users.user.EmailAddress;
 import com.ecommerce.users.user.PersonName;
 
-/** Query parameters of {@code GET /users}, parsed by hand so that every bad value is a 400 naming it. */
-record ListParameters(int limit, int afterId, String email, String name) {
+/**
+ * Query parameters of {@code GET /users}, parsed by hand so that every bad value is a 400 naming it; the email filter
+ * as its canonical key ({@link EmailAddress#lookupKey}), so any spelling of an address finds its account.
+ */
+record ListParameters(int limit, int afterId, String emailKey, String name) {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
@@ -32,11 +36,8 @@ record ListParameters(int limit, int afterId, String email, String name) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String email = text.strip();
-        if (email.length() > 255 || !email.matches(UserRules.EMAIL_CHARACTERS)) {
-            throw new InvalidRequestException("email", "must be an email address of at most 255 characters");
-        }
-        return email;
+        return EmailAddress.lookupKey(text).map(EmailAddress.Key::canonical).orElseThrow(() -> new InvalidRequestException(
+                "email", "must be an email address of at most 255 characters, without invisible characters"));
     }
 
     private static String name(String text) {

@@ -1,12 +1,12 @@
 package com.ecommerce.users.user.rest;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.ecommerce.users.user.AccountEmail;
 import com.ecommerce.users.user.PersonName;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -19,8 +19,9 @@ public record NewUserRequest(
         @Schema(description = "Display name, 1 to 50 characters; surrounding spaces are removed", examples = "Ada Lovelace")
         String name,
 
-        @NotNull @Size(max = 255) @Email @Pattern(regexp = UserRules.EMAIL_CHARACTERS, message = UserRules.EMAIL_MESSAGE)
-        @Schema(description = "Unique whatever its letter case", examples = "ada@example.com", maxLength = 255)
+        @NotNull @Size(max = 255) @AccountEmail
+        @Schema(description = "Unique whatever its letter case or Unicode spelling (docs/security.md, \"Email addresses\")",
+                examples = "ada@example.com", maxLength = 255)
         String email,
 
         @NotNull @Size(min = 8, max = 1024) @Pattern(regexp = UserRules.WELL_FORMED, message = UserRules.TEXT_MESSAGE)

@@ -1,12 +1,16 @@
 package com.ecommerce.users.user.rest;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.ecommerce.users.problem.Problem;
 import com.ecommerce.users.problem.ProblemResponses;
 import com.ecommerce.users.user.DuplicateEmailException;
+import com.ecommerce.users.user.InvalidEmailAddressException;
 import com.ecommerce.users.user.UserInUseException;
 import com.ecommerce.users.user.service.ForbiddenChangeException;
 import com.ecommerce.users.user.service.UserNotFoundException;
@@ -25,6 +29,12 @@ public class UserExceptionMappers {
     public Response duplicateEmail(DuplicateEmailException e, UriInfo uri) {
         return ProblemResponses.of(409, "duplicate-email", "Email already registered",
                 "An account with this email address already exists", uri).build();
+    }
+
+    /** An address the request records' {@code @AccountEmail} let through is checked again by the use case. */
+    @ServerExceptionMapper
+    public Response invalidEmail(InvalidEmailAddressException e, UriInfo uri) {
+        return ProblemResponses.validation(List.of(new Problem.FieldError("email", e.reason().detail())), uri).build();
     }
 
     @ServerExceptionMapper

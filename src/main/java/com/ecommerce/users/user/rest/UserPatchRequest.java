@@ -1,11 +1,11 @@
 package com.ecommerce.users.user.rest;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.ecommerce.users.user.AccountEmail;
 import com.ecommerce.users.user.PersonName;
 import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.service.UserChanges;
@@ -28,8 +28,7 @@ public class UserPatchRequest {
     String name;
 
     @Size(max = 255)
-    @Email
-    @Pattern(regexp = UserRules.EMAIL_CHARACTERS, message = UserRules.EMAIL_MESSAGE)
+    @AccountEmail
     @Schema(examples = "ada.king@example.com", maxLength = 255)
     String email;
 

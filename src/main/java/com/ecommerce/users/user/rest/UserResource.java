@@ -111,10 +111,10 @@ public class UserResource {
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20",
                     minimum = "1", maximum = "100")) @QueryParam("limit") String limit,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("after") String after,
-            @Parameter(description = "Only the account with this email, ignoring case") @QueryParam("email") String email,
+            @Parameter(description = "Only the account with this email, in any spelling of it (letter case, Unicode forms)") @QueryParam("email") String email,
             @Parameter(description = "Only accounts whose name contains this, ignoring case") @QueryParam("name") String name) {
         ListParameters params = ListParameters.parse(limit, after, email, name);
-        UserPage page = users.list(params.limit(), params.afterId(), params.email(), params.name());
+        UserPage page = users.list(params.limit(), params.afterId(), params.emailKey(), params.name());
         List<UserResponse> items = page.users().stream().map(UserResponse::of).toList();
         return new UserPageResponse(items, page.lastId() == null ? null : PageCursor.encode(page.lastId()));
     }

@@ -3,9 +3,6 @@ package com.ecommerce.users.user.rest;
 /** Input rules shared by the request bodies and query parameters of the user API. */
 final class UserRules {
 
-    /** No control characters, whitespace or unpaired surrogates in an email address. */
-    static final String EMAIL_CHARACTERS = "[^\\p{Cc}\\p{Cs}\\s]*";
-    static final String EMAIL_MESSAGE = "must be a well-formed email address";
     /** Text that survives UTF-8 encoding unchanged: no unpaired surrogates. */
     static final String WELL_FORMED = "[^\\p{Cs}]*";
     static final String TEXT_MESSAGE = "must be well-formed Unicode text";

@@ -12,6 +12,7 @@ import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.password.InvalidPasswordHashException;
 import com.ecommerce.users.password.PasswordHasher;
+import com.ecommerce.users.user.EmailAddress;
 import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.User;
 import com.ecommerce.users.user.UserRepository;
@@ -38,6 +39,7 @@ public class BootstrapAdmin {
     public enum Outcome { NOT_CONFIGURED, ADMIN_EXISTS, CREATED, PROMOTED, REFUSED }
 
     private final Optional<String> email;
+    private final EmailAddress address;
     private final Optional<String> password;
     private final PasswordHasher passwords;
     private final UserRepository users;
@@ -48,6 +50,7 @@ public class BootstrapAdmin {
             UserRepository users, AuditLog audit) {
         this.audit = audit;
         this.email = email.map(String::strip).filter(e -> !e.isEmpty());
+        this.address = this.email.filter(EmailAddress::isValid).map(EmailAddress::parse).orElse(null);
         this.password = password.filter(p -> !p.isEmpty());
         this.passwords = passwords;
         this.users = users;
@@ -67,6 +70,11 @@ public class BootstrapAdmin {
                     + "more: no account is created or promoted (docs/security.md, \"The first admin\")");
             return Outcome.NOT_CONFIGURED;
         }
+        if (address == null) {
+            LOG.warn("users.bootstrap-admin.email is not an address an account can have (docs/security.md, \"Email "
+                    + "addresses\"): no account is created or promoted");
+            return Outcome.NOT_CONFIGURED;
+        }
         String newHash = passwords.hash(password.get()); // before the transaction: no connection held through it
         // The verification of an existing account's hash runs inside it, under the lock: once per start at most.
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -74,11 +82,11 @@ public class BootstrapAdmin {
             if (users.adminExists()) {
                 return Outcome.ADMIN_EXISTS;
             }
-            Optional<User> existing = users.findByEmail(email.get());
+            Optional<User> existing = users.findByEmail(address.canonical());
             if (existing.isEmpty()) {
                 User admin = new User();
                 admin.name = "Administrator";
-                admin.email = email.get();
+                admin.changeEmail(address);
                 admin.role = Role.ADMIN;
                 admin.changePassword(newHash);
                 admin.emailVerifiedAt = java.time.Instant.now(); // the operator vouches for the address

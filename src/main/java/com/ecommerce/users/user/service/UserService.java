@@ -21,6 +21,7 @@ import com.ecommerce.users.problem.InvalidRequestException;
 import com.ecommerce.users.user.AccountStatus;
 import com.ecommerce.users.user.Credentials;
 import com.ecommerce.users.user.DuplicateEmailException;
+import com.ecommerce.users.user.EmailAddress;
 import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.User;
 import com.ecommerce.users.user.UserPage;
@@ -56,14 +57,15 @@ public class UserService {
 
     /** Self-registration: always the user role, whatever the address (the first admin: {@link BootstrapAdmin}). */
     public User register(String name, String email, String password) {
-        if (emailTaken(email)) {
+        EmailAddress address = EmailAddress.parse(email);
+        if (emailTaken(address.canonical())) {
             throw new DuplicateEmailException(); // spares the hash; the unique index still decides races
         }
         String hash = passwords.hash(password);
         User created = QuarkusTransaction.requiringNew().call(() -> {
             User user = new User();
             user.name = name;
-            user.email = email;
+            user.changeEmail(address);
             user.role = Role.USER;
             user.changePassword(hash);
             repository.insert(user);
@@ -85,9 +87,10 @@ public class UserService {
         return repository.findById(id).orElseThrow(UserNotFoundException::new);
     }
 
+    /** @param canonical an {@link EmailAddress#canonical} */
     @Transactional
-    public boolean emailTaken(String email) {
-        return repository.emailTaken(email);
+    public boolean emailTaken(String canonical) {
+        return repository.emailTaken(canonical);
     }
 
     /**
@@ -113,6 +116,7 @@ public class UserService {
         Credentials verified = changes.email() != null && caller.userId() == id
                 ? verifyOwnPassword(caller, changes.currentPassword(), client)
                 : null;
+        EmailAddress newEmail = changes.email() == null ? null : EmailAddress.parse(changes.email());
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
         List<Runnable> auditEvents = new ArrayList<>();
         boolean[] newAddress = { false };
@@ -125,13 +129,8 @@ public class UserService {
             if (changes.name() != null) {
                 user.name = changes.name();
             }
-            if (changes.email() != null && !changes.email().equals(user.email)) {
-                // another address, not just another letter case: unverified until its mail's link is used
-                newAddress[0] = !changes.email().equalsIgnoreCase(user.email);
-                if (newAddress[0]) {
-                    user.emailVerifiedAt = null;
-                }
-                user.email = changes.email();
+            if (newEmail != null && !newEmail.value().equals(user.email)) {
+                newAddress[0] = user.changeEmail(newEmail); // another address, not another spelling: unverified
                 user.revokeTokens();
                 auditEvents.add(() -> audit.record(AuditEvent.EMAIL_CHANGED, id, caller.userId()));
             }
