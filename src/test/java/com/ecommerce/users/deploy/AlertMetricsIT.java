@@ -56,7 +56,7 @@ class AlertMetricsIT {
         env.put("USERS_PASSWORD_HASHING_MAX_WAIT", "1ms");
         try (PackagedApp app = PackagedApp.start("alert-metrics", env)) {
             app.awaitReady(Duration.ofSeconds(120));
-            TimedHttp http = new TimedHttp(app.baseUri());
+            TimedHttp http = new TimedHttp(app);
             // the 503 counters exist before the first 503
             assertThat(http.metric("users_unavailable_responses_total", "reason=\"overloaded\"")).isZero();
             assertThat(http.metric("users_unavailable_responses_total", "reason=\"database-unavailable\"")).isZero();
