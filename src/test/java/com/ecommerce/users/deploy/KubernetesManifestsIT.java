@@ -140,6 +140,19 @@ class KubernetesManifestsIT {
     }
 
     @Test
+    void everyImageExposesTheContainersPorts() throws IOException {
+        Container app = container(Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec(), "user-service");
+        List<String> ports = app.getPorts().stream().map(port -> Integer.toString(port.getContainerPort())).toList();
+        assertThat(ports).containsExactlyInAnyOrder(Integer.toString(PodChecks.API_PORT), Integer.toString(PodChecks.MANAGEMENT_PORT));
+        try (var dockerfiles = Files.list(Path.of("src", "main", "docker"))) {
+            assertThat(dockerfiles.toList()).isNotEmpty().allSatisfy(dockerfile -> assertThat(Files.readAllLines(dockerfile))
+                    .as(dockerfile.toString()).filteredOn(line -> line.startsWith("EXPOSE "))
+                    .singleElement().satisfies(expose -> assertThat(expose.substring("EXPOSE ".length()).split(" "))
+                            .containsExactlyInAnyOrderElementsOf(ports)));
+        }
+    }
+
+    @Test
     void prometheusScrapesTheManagementPort() {
         Service service = Manifests.one(resources, Service.class);
         Deployment deployment = Manifests.one(resources, Deployment.class);
