@@ -76,7 +76,7 @@ class AlertMetricsIT {
             assertThat(http.metric("users_unavailable_responses_total", "reason=\"overloaded\"")).isEqualTo(overloaded);
             assertThat(http.metric("users_unavailable_responses_total", "reason=\"database-unavailable\"")).isZero();
 
-            Set<String> exposed = seriesNames(http.get("/q/metrics", null, TIMEOUT).body());
+            Set<String> exposed = seriesNames(http.management("/q/metrics", TIMEOUT).body());
             RenderedMonitoring chart = RenderedMonitoring.render(t -> t.set("monitoring.alerts.enabled", true)
                     .set("monitoring.dashboard.enabled", true));
             List<String> expressions = new ArrayList<>();
