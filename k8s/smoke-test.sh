@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Smoke test of a running user-service: registers a fresh account, logs in with it and reads /users/me.
+# Smoke test of a running user-service: registers a fresh account, logs in with it and reads /users/me, and checks that
+# the address serves the API only (the management interface's /q/metrics and /q/health/ready answer 404 there).
 #   k8s/smoke-test.sh BASE_URL        e.g. k8s/smoke-test.sh http://localhost:8080
 # Needs bash and curl only. Exits 0 when every step answered as it should, otherwise non-zero with one line on
 # stderr naming the step, the status and the body. Runs against any URL: a port-forward to the Service (the kind
@@ -37,4 +38,8 @@ TOKEN=$(sed -nE 's/.*"access_token" *: *"([^"]+)".*/\1/p' "$BODY")
 request "GET /users/me" 200 "$BASE/users/me" -H "Authorization: Bearer $TOKEN"
 grep -q "\"email\" *: *\"$EMAIL\"" "$BODY" || fail "GET /users/me" "the account is not $EMAIL: $(head -c 500 "$BODY")"
 
-echo "smoke test passed ($BASE): registered, logged in and read /users/me as $EMAIL"
+# health, metrics and OpenAPI are on the management port, which no Service or Ingress may expose (docs/security.md)
+request "GET /q/metrics" 404 "$BASE/q/metrics"
+request "GET /q/health/ready" 404 "$BASE/q/health/ready"
+
+echo "smoke test passed ($BASE): registered, logged in and read /users/me as $EMAIL; no management endpoint here"

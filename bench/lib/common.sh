@@ -26,21 +26,25 @@ machine() {
        "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
 }
 
-# start_service PORT [extra JVM options...]: starts the jar, waits for readiness, sets APP_PID and URL. Every service
-# started by one script shares its signing key, so a token of one is valid on the others (replicas).
+# start_service PORT [extra JVM options...]: starts the jar, waits for readiness, sets APP_PID, URL (the API on PORT)
+# and MANAGEMENT_URL (health and metrics on PORT + 10000). Every service started by one script shares its signing key,
+# so a token of one is valid on the others (replicas).
 start_service() {
-  local port=$1; shift
+  local port=$1 management_port=$(($1 + 10000)) p; shift
   # whatever answers there is not ours (another bench on this machine): measuring it would be wrong
-  if curl -s -o /dev/null --max-time 2 "http://localhost:$port/"; then echo "port $port is in use" >&2; return 1; fi
+  for p in "$port" "$management_port"; do
+    if curl -s -o /dev/null --max-time 2 "http://localhost:$p/"; then echo "port $p is in use" >&2; return 1; fi
+  done
   [ -f "$BENCH_WORK/key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_WORK/key.pem" 2>/dev/null
   GLIBC_TUNABLES=$MANIFEST_GLIBC_TUNABLES USERS_JWT_SIGNING_KEY_LOCATION="$BENCH_WORK/key.pem" \
-    java "$@" -Dquarkus.http.port="$port" -jar "$JAR" \
+    java "$@" -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" -jar "$JAR" \
     > "$BENCH_WORK/app-$port.log" 2>&1 &
   APP_PID=$!
   SERVICE_PIDS+=("$APP_PID")
   URL="http://localhost:$port"
+  MANAGEMENT_URL="http://localhost:$management_port"
   for _ in $(seq 1 240); do
-    curl -fs "$URL/q/health/ready" > /dev/null 2>&1 && return 0
+    curl -fs "$MANAGEMENT_URL/q/health/ready" > /dev/null 2>&1 && return 0
     kill -0 "$APP_PID" 2>/dev/null || { cat "$BENCH_WORK/app-$port.log" >&2; return 1; }
     sleep 0.25
   done

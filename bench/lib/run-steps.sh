@@ -96,7 +96,7 @@ login_status() { # URL EMAIL PASSWORD: the HTTP status of a JSON login
 }
 throttled_checks() { # users_password_checks_total{outcome="throttled"} of A and B together
   local url total=0
-  for url in "$URL_A" "$URL_B"; do
+  for url in "$MANAGEMENT_A" "$MANAGEMENT_B"; do
     total=$((total + $(curl -fs "$url/q/metrics" | awk '/^users_password_checks_total\{.*outcome="throttled"/ {s += $NF}
       END {printf "%d", s}')))
   done

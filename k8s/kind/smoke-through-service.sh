@@ -15,7 +15,7 @@ kubectl -n "$NS" port-forward "service/$SERVICE" "$LOCAL:$PORT" > "$LOG" 2>&1 &
 FORWARD=$!
 trap 'kill "$FORWARD" 2>/dev/null || true; rm -f "$LOG"' EXIT
 for _ in $(seq 1 60); do
-  curl -s -o /dev/null "http://127.0.0.1:$LOCAL/q/health/ready" && break
+  curl -s -o /dev/null "http://127.0.0.1:$LOCAL/.well-known/jwks.json" && break
   kill -0 "$FORWARD" 2>/dev/null || { cat "$LOG" >&2; exit 1; }
   sleep 1
 done

@@ -73,7 +73,7 @@ class ReadRoundTripsIT {
         env.put("USERS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         app = PackagedApp.start("read-round-trips", env);
         app.awaitReady(Duration.ofSeconds(90));
-        http = new TimedHttp(app.baseUri());
+        http = new TimedHttp(app);
 
         String email = uniqueEmail();
         Answer registered = http.postJson("/users", json("Reader", email, PASSWORD), TIMEOUT);

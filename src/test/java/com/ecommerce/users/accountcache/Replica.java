@@ -35,7 +35,7 @@ final class Replica implements AutoCloseable {
     private Replica(String name, PackagedApp app) {
         this.name = name;
         this.app = app;
-        this.metrics = new TimedHttp(app.baseUri());
+        this.metrics = new TimedHttp(app);
     }
 
     static Replica start(String name, Map<String, String> environment) throws IOException, InterruptedException {

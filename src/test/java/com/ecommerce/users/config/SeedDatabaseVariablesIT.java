@@ -41,7 +41,7 @@ class SeedDatabaseVariablesIT {
 
             given().baseUri(app.baseUri()).contentType(ContentType.JSON).body(json("Env", uniqueEmail(), PASSWORD))
                     .post("/users").then().statusCode(201);
-            given().baseUri(app.baseUri()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().baseUri(app.managementUri()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         }
     }
 }

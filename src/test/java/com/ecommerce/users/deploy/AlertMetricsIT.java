@@ -56,7 +56,7 @@ class AlertMetricsIT {
         env.put("USERS_PASSWORD_HASHING_MAX_WAIT", "1ms");
         try (PackagedApp app = PackagedApp.start("alert-metrics", env)) {
             app.awaitReady(Duration.ofSeconds(120));
-            TimedHttp http = new TimedHttp(app.baseUri());
+            TimedHttp http = new TimedHttp(app);
             // the 503 counters exist before the first 503
             assertThat(http.metric("users_unavailable_responses_total", "reason=\"overloaded\"")).isZero();
             assertThat(http.metric("users_unavailable_responses_total", "reason=\"database-unavailable\"")).isZero();
@@ -76,7 +76,7 @@ class AlertMetricsIT {
             assertThat(http.metric("users_unavailable_responses_total", "reason=\"overloaded\"")).isEqualTo(overloaded);
             assertThat(http.metric("users_unavailable_responses_total", "reason=\"database-unavailable\"")).isZero();
 
-            Set<String> exposed = seriesNames(http.get("/q/metrics", null, TIMEOUT).body());
+            Set<String> exposed = seriesNames(http.management("/q/metrics", TIMEOUT).body());
             RenderedMonitoring chart = RenderedMonitoring.render(t -> t.set("monitoring.alerts.enabled", true)
                     .set("monitoring.dashboard.enabled", true));
             List<String> expressions = new ArrayList<>();

@@ -5,26 +5,30 @@ import static com.ecommerce.users.deploy.PodChecks.container;
 import static com.ecommerce.users.deploy.PodChecks.literalEnv;
 import static com.ecommerce.users.deploy.PodChecks.secretRefs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.ecommerce.users.support.Slow;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 
 /**
  * The chart's optional settings that no other test renders both ways: the first admin, the previous verification
- * key, the optional Secrets, the ServiceAccount, and what operators add to the pods (env, pull secrets, annotations,
- * labels). Monitoring is MonitoringChartIT's, tracing ChartTracingIT's, mail, CORS and the migration mode HelmChartIT's.
+ * key, the optional Secrets, the ServiceAccount, what operators add to the pods (env, pull secrets, annotations,
+ * labels), and the NetworkPolicy. Monitoring is MonitoringChartIT's, tracing ChartTracingIT's, mail, CORS and the migration mode HelmChartIT's.
  */
 @Slow
 class ChartOptionsIT {
@@ -44,6 +48,44 @@ class ChartOptionsIT {
         assertThat(Manifests.all(resources, ServiceAccount.class)).extracting(sa -> sa.getMetadata().getName())
                 .containsExactly("users-user-service-migration");
         assertThat(pod.getSpec().getImagePullSecrets()).isNullOrEmpty();
+        assertThat(Manifests.all(resources, NetworkPolicy.class)).isEmpty();
+    }
+
+    @Test
+    void theNetworkPolicyLetsOnlyItsPeersReachTheManagementPort() throws IOException {
+        List<HasMetadata> resources = render(t -> t.set("networkPolicy.enabled", true));
+        NetworkPolicy policy = Manifests.one(resources, NetworkPolicy.class);
+        Deployment deployment = Manifests.one(resources, Deployment.class);
+        // the service's pods, not the migration Job's
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels())
+                .containsEntry("app.kubernetes.io/component", policy.getSpec().getPodSelector().getMatchLabels()
+                        .get("app.kubernetes.io/component"));
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(policy.getSpec().getIngress()).hasSize(2).allSatisfy(rule -> assertThat(rule.getPorts()).hasSize(1));
+        // the API from anywhere; the management port from Prometheus' namespace only
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getPorts().getFirst().getPort().getStrVal()).isEqualTo("http");
+            assertThat(rule.getFrom()).isNullOrEmpty();
+        });
+        assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+            assertThat(rule.getPorts().getFirst().getPort().getStrVal()).isEqualTo("management");
+            assertThat(rule.getFrom()).singleElement().satisfies(peer -> assertThat(peer.getNamespaceSelector()
+                    .getMatchLabels()).containsExactly(Map.entry("kubernetes.io/metadata.name", "monitoring")));
+        });
+        // both ports are the container's, by name
+        assertThat(container(deployment.getSpec().getTemplate().getSpec(), "user-service").getPorts())
+                .extracting(ContainerPort::getName).containsExactlyInAnyOrder("http", "management");
+    }
+
+    @Test
+    void aNetworkPolicyWithoutManagementPeersIsRefusedSinceItWouldAdmitEverybody() {
+        // an empty list, and a peer that selects nothing in particular (an empty peer matches every pod)
+        assertThatThrownBy(() -> render(t -> t.set("networkPolicy.enabled", true).set("networkPolicy.managementFrom", "{}")))
+                .hasMessageContaining("managementFrom");
+        assertThatThrownBy(() -> render(t -> t.set("networkPolicy.enabled", true)
+                .set("networkPolicy.managementFrom[0].namespaceSelector", "null")))
+                .hasMessageContaining("managementFrom");
     }
 
     @Test

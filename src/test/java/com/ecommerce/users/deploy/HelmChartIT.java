@@ -32,11 +32,13 @@ import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
@@ -83,6 +85,13 @@ class HelmChartIT {
         PodChecks.assertNoSecretValues("Deployment", pod);
         PodChecks.assertHttpProbes(app);
         PodChecks.assertGracefulShutdown(pod, app);
+        // the API port only: the management port (health, metrics, OpenAPI; no authentication) is on no Service
+        assertThat(Manifests.one(resources, Service.class).getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getName()).isEqualTo("http");
+            assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
+        });
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/port", Integer.toString(PodChecks.MANAGEMENT_PORT));
         assertThat(literalEnv(app)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
         assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-db", "user-service-bootstrap-admin",
                 "user-service-smtp");
@@ -168,12 +177,21 @@ class HelmChartIT {
 
         Ingress ingress = Manifests.one(resources, Ingress.class);
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("alb");
+        // the ALB checks the API port (the public key set, always 200): it never reaches the management port;
+        // readiness takes pods out of its rotation through the Service's endpoints
         assertThat(ingress.getMetadata().getAnnotations())
                 .containsEntry("alb.ingress.kubernetes.io/target-type", "ip")
-                .containsEntry("alb.ingress.kubernetes.io/healthcheck-path", "/q/health/ready");
+                .containsEntry("alb.ingress.kubernetes.io/healthcheck-port", "traffic-port")
+                .containsEntry("alb.ingress.kubernetes.io/healthcheck-path", "/.well-known/jwks.json");
         // the API only: health, metrics and OpenAPI (/q/*) stay inside the cluster
         assertThat(ingress.getSpec().getRules()).flatExtracting(rule -> rule.getHttp().getPaths())
                 .extracting(path -> path.getPath()).isNotEmpty().allSatisfy(path -> assertThat(path).isNotIn("/", "/q").doesNotStartWith("/q/"));
+        assertThat(ingress.getSpec().getRules()).flatExtracting(rule -> rule.getHttp().getPaths())
+                .allSatisfy(path -> assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http"));
+        // and only Prometheus' namespace reaches the management port
+        NetworkPolicy policy = Manifests.one(resources, NetworkPolicy.class);
+        assertThat(policy.getSpec().getIngress()).filteredOn(rule -> rule.getPorts().getFirst().getPort().getStrVal().equals("management"))
+                .singleElement().satisfies(rule -> assertThat(rule.getFrom()).isNotEmpty());
         String deregistration = ingress.getMetadata().getAnnotations().get("alb.ingress.kubernetes.io/target-group-attributes");
         assertThat(Integer.parseInt(deregistration.replaceAll(".*deregistration_delay.timeout_seconds=(\\d+).*", "$1")))
                 .as("ALB deregistration delay, s, below the preStop sleep").isLessThan(10);
@@ -268,6 +286,8 @@ class HelmChartIT {
             "Job\\.spec\\.(backoffLimit|activeDeadlineSeconds)",
             "Job\\.spec\\.template\\.spec\\.containers\\[migrate]\\.(env|envFrom|resources|securityContext|volumeMounts)[.\\[].*",
             "Job\\.spec\\.template\\.spec\\.(securityContext|volumes)[.\\[].*",
+            APP + "ports\\[(http|management)]\\.containerPort",
+            "Deployment\\.spec\\.template\\.metadata\\.annotations\\.prometheus\\.io/(scrape|path|port)",
             "Service\\.spec\\.ports\\[.*");
 
     @Test

@@ -111,7 +111,6 @@ class KubernetesManifestsIT {
         PodChecks.assertHttpProbes(app);
         PodChecks.assertGracefulShutdown(pod, app);
         assertThat(app.getImage()).endsWith("/ecommerce/user-service:" + version);
-        assertThat(app.getPorts()).singleElement().satisfies(port -> assertThat(port.getContainerPort()).isEqualTo(8080));
         assertThat(app.getResources().getLimits().get("memory").toString()).isEqualTo("768Mi");
         assertThat(literalEnv(app)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false")
                 .containsKey("USERS_JWT_SIGNING_KEY_LOCATION")
@@ -135,8 +134,33 @@ class KubernetesManifestsIT {
         assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(service.getSpec().getSelector());
         assertThat(service.getSpec().getSelector()).doesNotContainKey("app.kubernetes.io/version");
+        // the API port only: the management interface (health, metrics, OpenAPI; no authentication) stays off it
         assertThat(service.getSpec().getPorts()).singleElement()
-                .satisfies(port -> assertThat(port.getTargetPort().getValue()).isIn(8080, "http"));
+                .satisfies(port -> assertThat(port.getTargetPort().getValue()).isIn(PodChecks.API_PORT, "http"));
+    }
+
+    @Test
+    void everyImageExposesTheContainersPorts() throws IOException {
+        Container app = container(Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec(), "user-service");
+        List<String> ports = app.getPorts().stream().map(port -> Integer.toString(port.getContainerPort())).toList();
+        assertThat(ports).containsExactlyInAnyOrder(Integer.toString(PodChecks.API_PORT), Integer.toString(PodChecks.MANAGEMENT_PORT));
+        try (var dockerfiles = Files.list(Path.of("src", "main", "docker"))) {
+            assertThat(dockerfiles.toList()).isNotEmpty().allSatisfy(dockerfile -> assertThat(Files.readAllLines(dockerfile))
+                    .as(dockerfile.toString()).filteredOn(line -> line.startsWith("EXPOSE "))
+                    .singleElement().satisfies(expose -> assertThat(expose.substring("EXPOSE ".length()).split(" "))
+                            .containsExactlyInAnyOrderElementsOf(ports)));
+        }
+    }
+
+    @Test
+    void prometheusScrapesTheManagementPort() {
+        Service service = Manifests.one(resources, Service.class);
+        Deployment deployment = Manifests.one(resources, Deployment.class);
+        for (var annotations : List.of(service.getMetadata().getAnnotations(),
+                deployment.getSpec().getTemplate().getMetadata().getAnnotations())) {
+            assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/q/metrics")
+                    .containsEntry("prometheus.io/port", Integer.toString(PodChecks.MANAGEMENT_PORT));
+        }
     }
 
     @Test

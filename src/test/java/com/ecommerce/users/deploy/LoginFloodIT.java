@@ -76,7 +76,7 @@ class LoginFloodIT {
         pod.getEnv().stream().filter(e -> e.getName().equals("GLIBC_TUNABLES")).forEach(e -> env.put(e.getName(), e.getValue()));
         try (PackagedApp app = PackagedApp.start("login-flood", env)) {
             app.awaitReady(Duration.ofSeconds(120));
-            TimedHttp http = new TimedHttp(app.baseUri());
+            TimedHttp http = new TimedHttp(app);
             assertThat(http.postJson("/users", """
                     {"name":"Flood","email":"template@flood.example","password":"%s"}""".formatted(PASSWORD), TIMEOUT)
                     .status()).isEqualTo(201);

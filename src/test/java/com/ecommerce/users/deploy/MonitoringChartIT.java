@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,6 +45,36 @@ class MonitoringChartIT {
                 .set("jwt.previousVerificationKeyFile", "previous-public-key.pem"));
         assertThat(chart.kinds()).contains("PrometheusRule", "ConfigMap", "ServiceMonitor", "Ingress", "PodDisruptionBudget",
                 "HorizontalPodAutoscaler", "Deployment", "Service", "Job");
+    }
+
+    @Test
+    void theServiceMonitorScrapesTheManagementPortThroughAHeadlessServiceOfItsOwn() throws IOException {
+        RenderedMonitoring chart = RenderedMonitoring.render(t -> t.set("metrics.serviceMonitor.enabled", true));
+        JsonNode monitor = chart.ofKind("ServiceMonitor").getFirst();
+        JsonNode endpoint = monitor.path("spec").path("endpoints").get(0);
+        assertThat(endpoint.path("port").asText()).isEqualTo("management");
+        assertThat(endpoint.path("path").asText()).isEqualTo("/q/metrics");
+        // the series keep job="<the API Service's name>", which the alerts and the dashboard select
+        assertThat(endpoint.path("relabelings").get(0).path("targetLabel").asText()).isEqualTo("job");
+        assertThat(endpoint.path("relabelings").get(0).path("replacement").asText()).isEqualTo("users-user-service");
+
+        List<JsonNode> services = chart.ofKind("Service");
+        assertThat(services).hasSize(2);
+        Map<String, String> wanted = RenderedMonitoring.matchLabels(monitor.path("spec").path("selector"));
+        List<JsonNode> scraped = services.stream()
+                .filter(service -> RenderedMonitoring.labels(service).entrySet().containsAll(wanted.entrySet())).toList();
+        // the ServiceMonitor selects the management Service alone: headless, the management port only
+        assertThat(scraped).singleElement().satisfies(service -> {
+            assertThat(service.path("spec").path("clusterIP").asText()).isEqualTo("None");
+            assertThat(service.path("spec").path("ports")).singleElement().satisfies(port -> {
+                assertThat(port.path("name").asText()).isEqualTo("management");
+                assertThat(port.path("targetPort").asText()).isEqualTo("management");
+            });
+        });
+        // and the API's Service still exposes the API port alone
+        assertThat(services).filteredOn(service -> !scraped.contains(service)).singleElement()
+                .satisfies(service -> assertThat(service.path("spec").path("ports")).singleElement()
+                        .satisfies(port -> assertThat(port.path("targetPort").asText()).isEqualTo("http")));
     }
 
     @Test

@@ -86,7 +86,14 @@ final class PodChecks {
         }
     }
 
+    /** The management interface's port: health and metrics, never exposed by the Service (docs/security.md). */
+    static final int MANAGEMENT_PORT = 9000;
+    static final int API_PORT = 8080;
+
     static void assertHttpProbes(Container app) {
+        // the API on http (8080), health and metrics on management (9000), nothing else
+        assertThat(app.getPorts()).extracting(port -> port.getName() + ":" + port.getContainerPort())
+                .containsExactlyInAnyOrder("http:" + API_PORT, "management:" + MANAGEMENT_PORT);
         assertProbe(app.getStartupProbe(), "/q/health/started");
         assertProbe(app.getReadinessProbe(), "/q/health/ready");
         assertProbe(app.getLivenessProbe(), "/q/health/live");
@@ -102,7 +109,7 @@ final class PodChecks {
         assertThat(probe).as(path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
         Object port = probe.getHttpGet().getPort().getValue();
-        assertThat(Objects.toString(port)).as(path + " port").isIn("8080", "http");
+        assertThat(Objects.toString(port)).as(path + " port").isIn(Integer.toString(MANAGEMENT_PORT), "management");
         assertThat(probe.getTimeoutSeconds()).isLessThan(probe.getPeriodSeconds());
     }
 

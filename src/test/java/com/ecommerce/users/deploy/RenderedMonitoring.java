@@ -90,7 +90,12 @@ record RenderedMonitoring(List<JsonNode> resources) {
     }
 
     static Map<String, String> labels(JsonNode resource) {
-        return JSON.convertValue(resource.path("metadata").path("labels"),
+        return matchLabels(resource.path("metadata"));
+    }
+
+    /** A selector's matchLabels, or {@code labels} under metadata. */
+    static Map<String, String> matchLabels(JsonNode selector) {
+        return JSON.convertValue(selector.has("labels") ? selector.path("labels") : selector.path("matchLabels"),
                 new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
                 });
     }

@@ -6,17 +6,22 @@ import static com.ecommerce.users.user.UserApi.uniqueEmail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.ecommerce.users.support.LogCapture;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class RequestIdTests {
+
+    @TestHTTPResource(value = "", management = true)
+    URI management;
 
     @Test
     void everyResponseCarriesARequestIdAndEveryLogLineOfTheRequestToo() {
@@ -31,7 +36,8 @@ class RequestIdTests {
 
     @Test
     void aWellFormedIncomingIdIsKeptSoItFollowsTheRequestAcrossServices() {
-        given().header(RequestIdFilters.HEADER, "gw-7f3a:42").get("/q/health/live").then().statusCode(200);
+        given().port(management.getPort()).header(RequestIdFilters.HEADER, "gw-7f3a:42").get("/q/health/live")
+                .then().statusCode(200);
         given().header(RequestIdFilters.HEADER, "gw-7f3a:42").get("/users/me")
                 .then().statusCode(401).header(RequestIdFilters.HEADER, "gw-7f3a:42");
     }
@@ -48,7 +54,7 @@ class RequestIdTests {
     @Test
     void prometheusMetricsAreExposed() {
         given().get("/users/987654321").then().statusCode(401);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(management.getPort()).get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("http_server_requests_seconds_count").contains("jvm_memory_used_bytes")
                 .contains("agroal_active_count");
         // one time series per route, not per id: a raw path in a label would grow without bound

@@ -104,7 +104,7 @@ class MailOutageIT {
 
                 // answered while the mail waits on the server, and the wait borrows no pooled database connection
                 String failure = "Could not send the verification mail of account id=" + id + " after 2 attempts";
-                TimedHttp http = new TimedHttp(app.baseUri());
+                TimedHttp http = new TimedHttp(app);
                 Awaitility.await("a moment with the mail pending and no connection borrowed").atMost(Duration.ofSeconds(8))
                         .until(() -> !held.isEmpty() && http.metric("agroal_active_count") == 0
                                 && !app.output().contains(failure));

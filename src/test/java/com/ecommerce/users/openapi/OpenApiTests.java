@@ -5,16 +5,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** The OpenAPI document and Swagger UI, on the management interface (not on the API port: ManagementInterfaceTests). */
 @QuarkusTest
 class OpenApiTests {
 
+    @TestHTTPResource(value = "", management = true)
+    URI management;
+
     @Test
     void documentsEveryOperationWithProblemErrors() {
-        given().queryParam("format", "json").when().get("/q/openapi")
+        given().port(management.getPort()).queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("info.title", containsString("user-service"))
                 .body("paths", hasKey("/users"))
@@ -38,6 +45,6 @@ class OpenApiTests {
 
     @Test
     void servesSwaggerUi() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        given().port(management.getPort()).when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }

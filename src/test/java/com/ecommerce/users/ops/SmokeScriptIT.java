@@ -34,7 +34,7 @@ class SmokeScriptIT {
         for (int i = 0; i < 2; i++) {
             Run run = smoke(base + "/");
             assertThat(run.exitCode()).as(run.output()).isZero();
-            assertThat(run.output()).contains("smoke test passed", "/users/me");
+            assertThat(run.output()).contains("smoke test passed", "/users/me", "no management endpoint here");
         }
     }
 

@@ -80,7 +80,7 @@ class DatabaseOutageIT {
         env.put("USERS_JWT_SIGNING_KEY_LOCATION", TestKeys.signingKeyFile());
         app = PackagedApp.start("database-outage", env);
         app.awaitReady(Duration.ofSeconds(90));
-        http = new TimedHttp(app.baseUri());
+        http = new TimedHttp(app);
         db = new TestDatabase(coordinates.dataSource());
     }
 
@@ -172,10 +172,10 @@ class DatabaseOutageIT {
         }
     }
 
-    /** A probe as the kubelet makes it: a timeout counts as a failure, not as an answer. */
+    /** A probe as the kubelet makes it, on the management port: a timeout counts as a failure, not as an answer. */
     private static int probe(String path) throws InterruptedException {
         try {
-            return http.get(path, null, PROBE_TIMEOUT).status();
+            return http.management(path, PROBE_TIMEOUT).status();
         } catch (IOException e) {
             return -1;
         }

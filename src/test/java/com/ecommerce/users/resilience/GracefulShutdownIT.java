@@ -73,7 +73,7 @@ class GracefulShutdownIT {
         try (PackagedApp app = PackagedApp.start("graceful-shutdown", env);
                 Connection lock = coordinates.dataSource().getConnection()) {
             app.awaitReady(Duration.ofSeconds(90));
-            TimedHttp http = new TimedHttp(app.baseUri());
+            TimedHttp http = new TimedHttp(app);
             int port = URI.create(app.baseUri()).getPort();
             // every registration's INSERT waits for this lock (SHARE conflicts with the INSERT's ROW EXCLUSIVE)
             lock.setAutoCommit(false);
@@ -167,7 +167,7 @@ class GracefulShutdownIT {
                 return true;
             }
             try {
-                Answer ready = http.get("/q/health/ready", null, PROBE_TIMEOUT);
+                Answer ready = http.management("/q/health/ready", PROBE_TIMEOUT);
                 if (ready.status() == 503 && firstDown == null) {
                     firstDown = since(sigtermAt);
                     downBody = ready.body();

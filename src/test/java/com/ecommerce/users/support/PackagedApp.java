@@ -22,7 +22,8 @@ import org.awaitility.core.TerminalFailureException;
 /**
  * Runs what the build packaged (target/quarkus-artifact.properties: the jar, or the native executable with
  * -Dnative) in its own process with exactly the environment a test gives it (the QUARKUS_DATASOURCE_* variables of
- * the test JVM are removed), as a container would run it.
+ * the test JVM are removed), as a container would run it. On two free ports: the API's and the management
+ * interface's (health, metrics, OpenAPI), so that runs in parallel on one machine do not collide.
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -31,15 +32,21 @@ public final class PackagedApp implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private PackagedApp(Process process, Path log, int port) {
+    private PackagedApp(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static PackagedApp start(String name, Map<String, String> environment) throws IOException {
         int port = freePort();
+        int managementPort;
+        do {
+            managementPort = freePort();
+        } while (managementPort == port);
         Path log = Path.of("target", name + ".log");
         List<String> command = new ArrayList<>();
         Properties artifact = new Properties();
@@ -49,21 +56,31 @@ public final class PackagedApp implements AutoCloseable {
         Path packaged = Path.of("target").resolve(artifact.getProperty("path"));
         if ("native".equals(artifact.getProperty("type"))) {
             command.add(packaged.toAbsolutePath().toString());
-            command.add("-Dquarkus.http.port=" + port);
+            command.addAll(ports(port, managementPort));
         } else {
             command.add(ProcessHandle.current().info().command().orElse("java"));
-            command.add("-Dquarkus.http.port=" + port);
+            command.addAll(ports(port, managementPort));
             command.add("-jar");
             command.add(packaged.toString());
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_DATASOURCE_"));
         builder.environment().putAll(environment);
-        return new PackagedApp(builder.start(), log, port);
+        return new PackagedApp(builder.start(), log, port, managementPort);
     }
 
+    private static List<String> ports(int port, int managementPort) {
+        return List.of("-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort);
+    }
+
+    /** The API. */
     public String baseUri() {
         return "http://localhost:" + port;
+    }
+
+    /** The management interface: /q/health/*, /q/metrics, /q/openapi, /q/swagger-ui. */
+    public String managementUri() {
+        return "http://localhost:" + managementPort;
     }
 
     /** Waits for the process to end by itself (an init task), failing after {@code timeout}. */
@@ -77,7 +94,7 @@ public final class PackagedApp implements AutoCloseable {
     /** Polls readiness until UP, failing after {@code timeout} or as soon as the process dies. */
     public void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUri() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         try {
             Awaitility.await("readiness of " + log).atMost(timeout).pollInterval(Duration.ofMillis(100))
                     .failFast("the process exited", () -> !process.isAlive())
@@ -113,7 +130,7 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Requests to a {@link PackagedApp} that measure how long the answer took and never wait longer than a timeout, for
  * tests where a hanging request is the failure being looked for. A timeout surfaces as
- * {@link java.net.http.HttpTimeoutException}.
+ * {@link java.net.http.HttpTimeoutException}. {@link #get} and {@link #postJson} go to the API, {@link #management}
+ * and {@link #metric} to the management interface.
  */
 public final class TimedHttp {
 
@@ -24,9 +25,11 @@ public final class TimedHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUri;
+    private final String managementUri;
 
-    public TimedHttp(String baseUri) {
-        this.baseUri = baseUri;
+    public TimedHttp(PackagedApp app) {
+        this.baseUri = app.baseUri();
+        this.managementUri = app.managementUri();
     }
 
     public record Answer(int status, Optional<String> contentType, Optional<String> retryAfter, String body,
@@ -54,20 +57,25 @@ public final class TimedHttp {
         return send(request.build());
     }
 
+    /** A GET on the management interface, such as a probe of /q/health/ready. */
+    public Answer management(String path, Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(managementUri + path)).timeout(timeout).GET().build());
+    }
+
     public Answer postJson(String path, String json, Duration timeout) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    /** A Prometheus metric of /q/metrics, summed over its series; fails when there is none. */
+    /** A Prometheus metric of the management interface's /q/metrics, summed over its series; fails when there is none. */
     public double metric(String name) throws IOException, InterruptedException {
         return metric(name, "");
     }
 
     /** The same, over the series whose labels include {@code label} (such as {@code area="heap"}). */
     public double metric(String name, String label) throws IOException, InterruptedException {
-        String metrics = get("/q/metrics", null, Duration.ofSeconds(5)).body();
+        String metrics = management("/q/metrics", Duration.ofSeconds(5)).body();
         String labels = label.isEmpty() ? "(?:\\{[^}]*})?" : "\\{[^}]*" + Pattern.quote(label) + "[^}]*}";
         Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + labels + " (\\S+)$").matcher(metrics);
         double sum = 0;
