@@ -100,9 +100,18 @@ public class LocalDatabase implements ConfigSourceFactory {
      * profile does not read this factory).
      */
     public static Coordinates testDatabase() throws SQLException {
-        return ensure(System.getProperty("users.dev-database.admin-url", DEFAULT_ADMIN_URL),
-                System.getProperty("users.dev-database.admin-user", System.getProperty("user.name")),
-                System.getProperty("users.dev-database.name", TEST_NAME), true);
+        return ensure(setting("users.dev-database.admin-url", DEFAULT_ADMIN_URL),
+                setting("users.dev-database.admin-user", System.getProperty("user.name")),
+                setting("users.dev-database.name", TEST_NAME), true);
+    }
+
+    /** A system property, else its environment variable (USERS_DEV_DATABASE_NAME), as the config sources read them. */
+    private static String setting(String property, String otherwise) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+        }
+        return value == null || value.isBlank() ? otherwise : value;
     }
 
     /** Creates the role and the database if missing (idempotent, and safe when two builds race). */
