@@ -67,7 +67,7 @@ public final class TimedHttp {
 
     /** The same, over the series whose labels include {@code label} (such as {@code area="heap"}). */
     public double metric(String name, String label) throws IOException, InterruptedException {
-        String metrics = get("/q/metrics", null, Duration.ofSeconds(5)).body();
+        String metrics = metrics();
         String labels = label.isEmpty() ? "(?:\\{[^}]*})?" : "\\{[^}]*" + Pattern.quote(label) + "[^}]*}";
         Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + labels + " (\\S+)$").matcher(metrics);
         double sum = 0;
@@ -80,6 +80,15 @@ public final class TimedHttp {
             throw new AssertionError("no metric " + name + " in /q/metrics");
         }
         return sum;
+    }
+
+    /** The whole Prometheus scrape of /q/metrics, in its text format. */
+    public String metrics() throws IOException, InterruptedException {
+        Answer scrape = get("/q/metrics", null, Duration.ofSeconds(5));
+        if (scrape.status() != 200) {
+            throw new AssertionError("/q/metrics: " + scrape);
+        }
+        return scrape.body();
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
