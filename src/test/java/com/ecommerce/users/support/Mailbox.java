@@ -97,11 +97,11 @@ public class Mailbox implements QuarkusTestResourceLifecycleManager {
      * Waits for the {@code n}th mail to {@code address}, then checks that no other one follows within a second: a mail
      * the service decided to send starts on its way within the request that caused it, and arrives in milliseconds.
      */
-    public static List<MimeMessage> awaitExactly(String address, int n) {
+    public static void awaitExactly(String address, int n) {
         awaitMail(address, n);
-        return Awaitility.await("no mail to " + address + " after the " + n + "th").during(Duration.ofSeconds(1))
+        Awaitility.await("the number of mails to " + address + ", " + n + " for a second").during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
-                .until(() -> mailsTo(address), mails -> mails.size() == n);
+                .until(() -> mailsTo(address).size(), count -> count == n);
     }
 
     /** The subject of every password reset mail. */
