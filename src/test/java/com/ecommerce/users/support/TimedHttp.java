@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,9 +56,16 @@ public final class TimedHttp {
     }
 
     public Answer postJson(String path, String json, Duration timeout) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return postJson(path, json, Map.of(), timeout);
+    }
+
+    /** The same, with these request headers too. */
+    public Answer postJson(String path, String json, Map<String, String> headers, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** A Prometheus metric of /q/metrics, summed over its series; fails when there is none. */
