@@ -21,6 +21,11 @@ public enum AuditEvent {
     EMAIL_CHANGED("email.changed"),
     EMAIL_VERIFICATION_SENT("email.verification-sent"),
     EMAIL_VERIFIED("email.verified"),
+    /**
+     * A mail not sent: its recipient address had reached its cap (detail: the kind of mail). For a recovery request
+     * without an account id, whether or not an account has the address.
+     */
+    MAIL_HELD_BACK("mail.held-back"),
     ROLE_CHANGED("role.changed");
 
     public final String code;

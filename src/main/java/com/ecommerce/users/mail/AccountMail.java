@@ -18,18 +18,21 @@ import io.smallrye.mutiny.Uni;
  * part each), through Quarkus' reactive mailer: a send returns at once and holds no thread and no database connection
  * while the SMTP server answers. Call it after the transaction that stored the token has committed. A failed send is
  * retried with a doubling back-off ({@link MailConfig}); when it finally fails, one warning names the account id and
- * the kind of mail, never the address or the token: the account can ask for the mail again.
+ * the kind of mail, never the address or the token: the account can ask for the mail again. Callers ask
+ * {@link RecipientCap} first.
  */
 @ApplicationScoped
 public class AccountMail {
 
     private static final Logger LOG = Logger.getLogger(AccountMail.class);
 
+    // Nothing an account chose goes into a mail, its display name included: anybody can register with somebody
+    // else's address, and "Hello https://evil.example/reset," would reach that inbox as the service's own words.
     @CheckedTemplate
     static class Templates {
-        static native MailTemplateInstance verifyEmail(String name, String link, String validity);
+        static native MailTemplateInstance verifyEmail(String link, String validity);
 
-        static native MailTemplateInstance resetPassword(String name, String link, String validity);
+        static native MailTemplateInstance resetPassword(String link, String validity);
     }
 
     private final MailConfig config;
@@ -39,16 +42,16 @@ public class AccountMail {
     }
 
     /** The link that confirms {@code to} (an address as stored) for account {@code accountId}. */
-    public void sendVerification(int accountId, String name, String to, String token, Duration validity) {
+    public void sendVerification(int accountId, String to, String token, Duration validity) {
         String link = config.linkBase() + "/verify-email?token=" + token;
-        send("verification", accountId, to, mailbox -> Templates.verifyEmail(name, link, human(validity)).to(mailbox)
+        send("verification", accountId, to, mailbox -> Templates.verifyEmail(link, human(validity)).to(mailbox)
                 .subject("Confirm your email address"));
     }
 
     /** The link that sets a new password for account {@code accountId}. */
-    public void sendPasswordReset(int accountId, String name, String to, String token, Duration validity) {
+    public void sendPasswordReset(int accountId, String to, String token, Duration validity) {
         String link = config.linkBase() + "/reset-password?token=" + token;
-        send("password reset", accountId, to, mailbox -> Templates.resetPassword(name, link, human(validity)).to(mailbox)
+        send("password reset", accountId, to, mailbox -> Templates.resetPassword(link, human(validity)).to(mailbox)
                 .subject("Reset your password"));
     }
 

@@ -40,4 +40,17 @@ public interface MailConfig {
      */
     @WithDefault("1m")
     Duration attemptTimeout();
+
+    /**
+     * Mails to one address (its canonical form) per hour, of every kind together; further ones are held back
+     * ({@link RecipientCap}).
+     */
+    @WithDefault("3")
+    @Min(1)
+    int maxPerRecipientHour();
+
+    /** ...and per day. */
+    @WithDefault("10")
+    @Min(1)
+    int maxPerRecipientDay();
 }

@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
+import com.ecommerce.users.mail.MailKind;
+import com.ecommerce.users.mail.RecipientCap;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.throttle.RateLimit;
 import com.ecommerce.users.throttle.RateLimitedException;
@@ -34,6 +36,7 @@ public class PasswordRecovery {
     private static final Logger LOG = Logger.getLogger(PasswordRecovery.class);
 
     private final RateLimit rateLimit;
+    private final RecipientCap cap;
     private final RecoveryMails mails;
     private final AccountTokens tokens;
     private final PasswordHasher passwords;
@@ -41,9 +44,10 @@ public class PasswordRecovery {
     private final AuditLog audit;
     private final RecoveryConfig config;
 
-    PasswordRecovery(RateLimit rateLimit, RecoveryMails mails, AccountTokens tokens, PasswordHasher passwords,
-            UserRepository users, AuditLog audit, RecoveryConfig config) {
+    PasswordRecovery(RateLimit rateLimit, RecipientCap cap, RecoveryMails mails, AccountTokens tokens,
+            PasswordHasher passwords, UserRepository users, AuditLog audit, RecoveryConfig config) {
         this.rateLimit = rateLimit;
+        this.cap = cap;
         this.mails = mails;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -53,9 +57,9 @@ public class PasswordRecovery {
     }
 
     /**
-     * The same work, whether or not an account has {@code email}: the client's count (over it: 429), the address's
-     * count (over it: nothing more happens, silently, since the answer must not depend on the address), then the rest
-     * in the background.
+     * The same work, whether or not an account has {@code email}: the client's count (over it: 429), the count of the
+     * address's mail cap ({@link RecipientCap}, on the address asked for, with no account named: over it, nothing
+     * more happens, silently, since the answer must not depend on the address), then the rest in the background.
      *
      * @throws RateLimitedException when {@code client} made too many requests
      */
@@ -65,9 +69,7 @@ public class PasswordRecovery {
                     throw new RateLimitedException(wait);
                 });
         String canonical = EmailAddress.parse(email).canonical();
-        boolean admitted = rateLimit.tryAcquire(canonical, List.of(new RateLimit.Limit("recovery-address",
-                config.maxPerAddress(), config.addressWindow()))).isEmpty();
-        if (admitted) {
+        if (cap.tryAcquire(MailKind.PASSWORD_RESET, canonical, null, null).isEmpty()) {
             mails.submit(canonical);
         }
     }

@@ -7,21 +7,16 @@ import jakarta.validation.constraints.Min;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Password recovery ({@code users.recovery.*}). */
+/**
+ * Password recovery ({@code users.recovery.*}). The mails per address are the cap of every mail,
+ * {@code users.mail.max-per-recipient-*} (mail.RecipientCap).
+ */
 @ConfigMapping(prefix = "users.recovery")
 public interface RecoveryConfig {
 
     /** How long a reset link works. */
     @WithDefault("30m")
     Duration tokenLifetime();
-
-    /** Recovery mails per email address per {@link #addressWindow}; further requests are answered alike, unmailed. */
-    @WithDefault("3")
-    @Min(1)
-    int maxPerAddress();
-
-    @WithDefault("1h")
-    Duration addressWindow();
 
     /** Recovery requests per client address per {@link #clientWindow}; further ones get 429. */
     @WithDefault("10")

@@ -20,8 +20,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The part of a recovery request that depends on whether an account has the address: the lookup, the token and the
- * mail, on a worker thread after the answer is on its way, so neither the answer nor its timing tells. The audit line
- * keeps the request's id and client address.
+ * mail, on a worker thread after the answer is on its way, so neither the answer nor its timing tells. The request
+ * counted the mail towards the address's cap already. The audit line keeps the request's id and client address.
  */
 @ApplicationScoped
 class RecoveryMails {
@@ -62,9 +62,9 @@ class RecoveryMails {
     void run(String canonical, String client) {
         try {
             Optional<Recipient> recipient = QuarkusTransaction.requiringNew().call(() -> users.findByEmail(canonical)
-                    .map(user -> new Recipient(user.id, user.name, user.email,
+                    .map(user -> new Recipient(user.id, user.email,
                             tokens.issue(user.id, TokenPurpose.RESET_PASSWORD, user.email, config.tokenLifetime()))));
-            recipient.ifPresent(r -> mail.sendPasswordReset(r.id(), r.name(), r.email(), r.token(), config.tokenLifetime()));
+            recipient.ifPresent(r -> mail.sendPasswordReset(r.id(), r.email(), r.token(), config.tokenLifetime()));
             audit.recordFrom(client, AuditEvent.PASSWORD_RECOVERY_REQUESTED, recipient.map(Recipient::id).orElse(null),
                     null, null);
         } catch (RuntimeException e) {
@@ -72,7 +72,7 @@ class RecoveryMails {
         }
     }
 
-    private record Recipient(int id, String name, String email, String token) {
+    private record Recipient(int id, String email, String token) {
         @Override
         public String toString() {
             return "Recipient[id=" + id + "]";

@@ -1,6 +1,7 @@
 package com.ecommerce.users.recovery;
 
 import static com.ecommerce.users.support.Mailbox.RESET_SUBJECT;
+import static com.ecommerce.users.support.Mailbox.awaitExactly;
 import static com.ecommerce.users.support.Mailbox.awaitResetToken;
 import static com.ecommerce.users.support.Mailbox.awaitMail;
 import static com.ecommerce.users.support.Mailbox.mailsTo;
@@ -34,6 +35,8 @@ import com.ecommerce.users.support.Mailbox;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.user.UserApi.Account;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -41,7 +44,8 @@ import io.restassured.response.Response;
 /**
  * Password recovery end to end, over real SMTP (support/Mailbox): one answer for known and unknown addresses; a
  * single-use reset link valid 30 minutes, stored only as its SHA-256, that ends every token of the account and every
- * other reset link; throttled per address (silently) and per client (429).
+ * other reset link; throttled per client (429) and, silently, by the cap of mail per address (mail.RecipientCap), alike
+ * for known and unknown addresses.
  */
 @QuarkusTest
 class PasswordRecoveryTests {
@@ -50,6 +54,9 @@ class PasswordRecoveryTests {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void aResetLinkSetsANewPasswordOnceAndEndsEveryTokenOfTheAccount() throws Exception {
@@ -158,12 +165,38 @@ class PasswordRecoveryTests {
             assertThat(body).isEqualTo(expected == null ? body : expected);
             expected = body;
         }
-        awaitMail(account.email(), 4); // 1 verification + 3 reset links
+        awaitExactly(account.email(), 3); // the verification and 2 reset links: the cap counts every kind of mail
         assertThat(db().count("SELECT count(*) FROM account_tokens WHERE user_id = ? AND purpose = 'reset-password'",
-                account.id())).isEqualTo(3);
-        assertThat(db().row("SELECT hits FROM rate_limit WHERE bucket = 'recovery-address' AND key = ?",
+                account.id())).isEqualTo(2);
+        assertThat(db().row("SELECT hits FROM rate_limit WHERE bucket = 'mail-recipient-hour' AND key = ?",
                 account.email().toLowerCase()).get("hits")).as("refused requests are not counted").isEqualTo(3);
-        assertThat(mailsTo(account.email())).hasSize(4);
+    }
+
+    @Test
+    void aRequestHeldBackIsCountedAndAuditedAlikeForKnownAndUnknownAddresses() {
+        Account account = newAccount("Capped Known");
+        awaitMail(account.email(), 1);
+        String unknown = uniqueEmail();
+        for (int i = 0; i < 3; i++) { // both at their cap: the known address had its registration's mail
+            requestRecovery(account.email(), uniqueClient()).statusCode(202);
+            requestRecovery(unknown, uniqueClient()).statusCode(202);
+        }
+        Counter heldBack = metrics.get("users.mail.held.back").tag("kind", "password-reset").counter();
+
+        try (LogCapture logs = new LogCapture()) {
+            double before = heldBack.count();
+            requestRecovery(account.email(), uniqueClient()).statusCode(202);
+            double afterKnown = heldBack.count();
+            requestRecovery(unknown, uniqueClient()).statusCode(202);
+
+            assertThat(afterKnown - before).isEqualTo(1);
+            assertThat(heldBack.count() - afterKnown).isEqualTo(1);
+            assertThat(logs.records("audit")).filteredOn(line -> "mail.held-back".equals(line.mdc().get("event")))
+                    .extracting(line -> withoutRequest(line.mdc()))
+                    .containsExactly(Map.of("event", "mail.held-back", "detail", "password-reset"),
+                            Map.of("event", "mail.held-back", "detail", "password-reset"));
+        }
+        assertThat(mailsTo(unknown)).isEmpty();
     }
 
     @Test
@@ -214,6 +247,13 @@ class PasswordRecoveryTests {
                     .singleElement().satisfies(line -> assertThat(line.mdc()).containsEntry("client", client)
                             .containsKey("requestId"));
         }
+    }
+
+    /** An audit line's fields but those of its request (its id and client address). */
+    private static Map<String, String> withoutRequest(Map<String, String> mdc) {
+        Map<String, String> fields = new TreeMap<>(mdc);
+        fields.keySet().removeAll(java.util.Set.of("requestId", "client"));
+        return fields;
     }
 
     /** The answer's headers but those that differ on every request anyway. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,24 @@ public class Mailbox implements QuarkusTestResourceLifecycleManager {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         current = server;
+        return settings(port);
+    }
+
+    /**
+     * The same settings as environment variables, for a {@link PackagedApp} a test starts itself: its mail reaches
+     * this server too.
+     */
+    public static Map<String, String> environment() {
+        if (current == null) {
+            throw new IllegalStateException("the Mailbox test resource did not start");
+        }
+        Map<String, String> environment = new HashMap<>();
+        settings(current.getSmtp().getPort()).forEach((property, value) -> environment.put(
+                property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
+        return environment;
+    }
+
+    private static Map<String, String> settings(int port) {
         // a send that fails once (a pooled SMTP connection closed under it), or hangs, is retried within the tests'
         // wait (a reset mail never arrived once in CI, with neither success nor failure logged)
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port),
@@ -71,6 +91,17 @@ public class Mailbox implements QuarkusTestResourceLifecycleManager {
     public static MimeMessage awaitMail(String address, int n) {
         return Awaitility.await("mail number " + n + " to " + address).atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> mailsTo(address), mails -> mails.size() >= n).get(n - 1);
+    }
+
+    /**
+     * Waits for the {@code n}th mail to {@code address}, then checks that no other one follows within a second: a mail
+     * the service decided to send starts on its way within the request that caused it, and arrives in milliseconds.
+     */
+    public static void awaitExactly(String address, int n) {
+        awaitMail(address, n);
+        Awaitility.await("the number of mails to " + address + ", " + n + " for a second").during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> mailsTo(address).size(), count -> count == n);
     }
 
     /** The subject of every password reset mail. */

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +29,13 @@ public final class TimedHttp {
     private final String managementUri;
 
     public TimedHttp(PackagedApp app) {
-        this.baseUri = app.baseUri();
-        this.managementUri = app.managementUri();
+        this(app.baseUri(), app.managementUri());
+    }
+
+    /** For the application a {@code @QuarkusIntegrationTest} started: its API and management interface. */
+    public TimedHttp(String baseUri, String managementUri) {
+        this.baseUri = baseUri;
+        this.managementUri = managementUri;
     }
 
     public record Answer(int status, Optional<String> contentType, Optional<String> retryAfter, String body,
@@ -63,9 +69,16 @@ public final class TimedHttp {
     }
 
     public Answer postJson(String path, String json, Duration timeout) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return postJson(path, json, Map.of(), timeout);
+    }
+
+    /** The same, with these request headers too. */
+    public Answer postJson(String path, String json, Map<String, String> headers, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** A Prometheus metric of the management interface's /q/metrics, summed over its series; fails when there is none. */
@@ -75,7 +88,7 @@ public final class TimedHttp {
 
     /** The same, over the series whose labels include {@code label} (such as {@code area="heap"}). */
     public double metric(String name, String label) throws IOException, InterruptedException {
-        String metrics = management("/q/metrics", Duration.ofSeconds(5)).body();
+        String metrics = metrics();
         String labels = label.isEmpty() ? "(?:\\{[^}]*})?" : "\\{[^}]*" + Pattern.quote(label) + "[^}]*}";
         Matcher series = Pattern.compile("(?m)^" + Pattern.quote(name) + labels + " (\\S+)$").matcher(metrics);
         double sum = 0;
@@ -88,6 +101,15 @@ public final class TimedHttp {
             throw new AssertionError("no metric " + name + " in /q/metrics");
         }
         return sum;
+    }
+
+    /** The whole Prometheus scrape of /q/metrics, in its text format. */
+    public String metrics() throws IOException, InterruptedException {
+        Answer scrape = management("/q/metrics", Duration.ofSeconds(5));
+        if (scrape.status() != 200) {
+            throw new AssertionError("/q/metrics: " + scrape);
+        }
+        return scrape.body();
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {

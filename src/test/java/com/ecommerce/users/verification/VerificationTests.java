@@ -56,7 +56,8 @@ class VerificationTests {
         assertThat(mail.getSubject()).isEqualTo("Confirm your email address");
         assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("no-reply@shop.example.com");
         String token = Mailbox.token(mail);
-        assertThat(Mailbox.text(mail)).contains("http://localhost:3000/verify-email?token=" + token).contains("Ada Verified");
+        assertThat(Mailbox.text(mail)).contains("http://localhost:3000/verify-email?token=" + token)
+                .doesNotContain("Ada Verified"); // nothing an account chose (MailTemplatesTests)
         assertThat(Mailbox.html(mail)).contains("href=\"http://localhost:3000/verify-email?token=" + token + "\"");
 
         Map<String, Object> row = db().row("SELECT token_hash, purpose, email, created_at, expires_at, used_at "
@@ -170,8 +171,10 @@ class VerificationTests {
         Account account = newAccount("Daily Resender");
         for (int i = 0; i < 5; i++) {
             account.auth().post("/users/me/email-verification").then().statusCode(202);
-            db().execute("UPDATE rate_limit SET window_start = window_start - interval '61 seconds' "
-                    + "WHERE bucket = 'verification-resend' AND key = ?", "account:" + account.id());
+            // the minute is over, and so is the address's hour of mail (3 of every kind)
+            db().execute("UPDATE rate_limit SET window_start = window_start - interval '61 minutes' "
+                    + "WHERE bucket = 'verification-resend' AND key = ? OR bucket = 'mail-recipient-hour' AND key = ?",
+                    "account:" + account.id(), account.email());
         }
         String refused = account.auth().post("/users/me/email-verification").then().statusCode(429)
                 .contentType(PROBLEM_JSON).extract().header("Retry-After");

@@ -47,8 +47,9 @@ public class PasswordRecoveryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask for a password reset link", description = "Always 202 with the same body, whether or not "
             + "an account has the address, in the same time: the mail (a link valid 30 minutes, once) goes out in the "
-            + "background. At most 3 mails per address an hour (further requests are answered alike and mail nothing) "
-            + "and 10 requests per client address per 15 minutes (then 429).")
+            + "background. At most 3 mails an hour and 10 a day to one address, of every kind together (further "
+            + "requests are answered alike and mail nothing), and 10 requests per client address per 15 minutes "
+            + "(then 429).")
     @APIResponse(responseCode = "202", description = "Accepted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecoveryAccepted.class)))
     @APIResponse(responseCode = "400", description = "Malformed request or invalid email")

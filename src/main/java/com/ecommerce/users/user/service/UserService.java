@@ -72,7 +72,7 @@ public class UserService {
             return user;
         });
         audit.record(AuditEvent.ACCOUNT_REGISTERED, created.id, null);
-        verification.sendAfterCommit(created.id, created.name, created.email, null); // never fails the registration
+        verification.sendAfterCommit(created.id, created.email, null); // never fails the registration
         return created;
     }
 
@@ -149,7 +149,7 @@ public class UserService {
         LOG.debugf("Updated user id=%d to version %d", (Object) updated.id, (Object) updated.version);
         auditEvents.forEach(Runnable::run); // once committed: an event that rolled back did not happen
         if (newAddress[0]) {
-            verification.sendAfterCommit(updated.id, updated.name, updated.email, caller.userId());
+            verification.sendAfterCommit(updated.id, updated.email, caller.userId());
         }
         return updated;
     }

@@ -40,12 +40,14 @@ public class EmailVerificationRequestResource {
     @POST
     @Path("me/email-verification")
     @Operation(summary = "Send the verification mail again", description = "Mails a new link to the caller's current "
-            + "address; earlier links keep working until they expire. One per minute, five a day per account.")
+            + "address; earlier links keep working until they expire. One per minute, five a day per account, and no "
+            + "more than the address's cap of mail of every kind: 3 an hour, 10 a day.")
     @APIResponse(responseCode = "202", description = "The mail is on its way (sent in the background, retried if the "
             + "mail server is down)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "409", description = "The address is verified already")
-    @APIResponse(responseCode = "429", description = "Too many requests; see Retry-After",
+    @APIResponse(responseCode = "429", description = "Too many requests, or the address's cap of mail is reached; "
+            + "see Retry-After",
             headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "503", description = "Database unavailable; see Retry-After")
     public Response resend() {
