@@ -93,6 +93,22 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * {@code body} in the chunked transfer coding (RFC 9112, section 7.1), in chunks of {@code chunkSize} bytes: to
+     * send with {@code Transfer-Encoding: chunked}, a body whose length the server learns only by reading it.
+     */
+    public static byte[] chunked(byte[] body, int chunkSize) {
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        for (int at = 0; at < body.length; at += chunkSize) {
+            int length = Math.min(chunkSize, body.length - at);
+            chunks.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunks.write(body, at, length);
+            chunks.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunks.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return chunks.toByteArray();
+    }
+
     private static boolean has(List<Header> headers, String name) {
         return headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(name));
     }
