@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,51 @@ class TokenValidationTests {
         rejected(account.token());
         rejected(older);
         accepted(token(account.email(), "the new password"));
+    }
+
+    @Test
+    void aTokenIsAcceptedInItsOneSpellingOnly() {
+        Account account = newAccount("Spelling");
+        String token = account.token();
+        accepted(token); // verified and kept: another spelling must not be served from the cache either
+        String[] parts = token.split("\\.");
+        String signature = parts[2];
+
+        rejected(token + "=");
+        rejected(token + "==");
+        rejected(parts[0] + "=." + parts[1] + "." + signature);
+        rejected(parts[0] + "." + parts[1] + "==." + signature);
+        // the same bytes in the alphabet of RFC 4648, section 4 (signatures without + or / are ~2 in 100 000)
+        assertThat(signature).as("a signature with a - or _").containsAnyOf("-", "_");
+        rejected(parts[0] + "." + parts[1] + "." + signature.replace('-', '+').replace('_', '/'));
+        // 256 bytes are 342 characters: the last carries 2 bits of the signature and 4 unused ones, which must be zero
+        assertThat(signature).hasSize(342);
+        char last = signature.charAt(341);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String sameBytes = signature.substring(0, 341) + alphabet.charAt(alphabet.indexOf(last) | 0b0001);
+        assertThat(Base64.getUrlDecoder().decode(sameBytes)).as("another spelling of the same signature")
+                .isEqualTo(Base64.getUrlDecoder().decode(signature));
+        rejected(parts[0] + "." + parts[1] + "." + sameBytes);
+
+        accepted(token);
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRejectedBeyondTheClockSkew() {
+        Account account = newAccount("Time traveller");
+        Map<String, Object> hourAhead = claims(account);
+        hourAhead.put("iat", (Long) hourAhead.get("iat") + 3600);
+        hourAhead.put("exp", (Long) hourAhead.get("iat") + 600);
+        rejected(sign(hourAhead, keys.signingKey(), keys.signingKeyId()));
+
+        Map<String, Object> justBeyondTheSkew = claims(account);
+        justBeyondTheSkew.put("iat", Instant.now().getEpochSecond() + JwtVerification.CLOCK_SKEW_SECONDS + 5);
+        rejected(sign(justBeyondTheSkew, keys.signingKey(), keys.signingKeyId()));
+
+        // a replica whose clock runs a little ahead issued it: within the skew
+        Map<String, Object> slightlyAhead = claims(account);
+        slightlyAhead.put("iat", Instant.now().getEpochSecond() + 10);
+        accepted(sign(slightlyAhead, keys.signingKey(), keys.signingKeyId()));
     }
 
     @Test
