@@ -31,8 +31,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Account use cases and who may perform them: an account itself or an admin; anybody else is told the account does
- * not exist. Password hashing takes tens of milliseconds, so it runs before a transaction opens: no database
- * connection is held while a hash is computed.
+ * not exist; and the last admin stays one ({@link LastAdminRule}). Password hashing takes tens of milliseconds, so it
+ * runs before a transaction opens: no database connection is held while a hash is computed.
  */
 @ApplicationScoped
 public class UserService {
@@ -44,14 +44,16 @@ public class UserService {
     private final CredentialCheck credentials;
     private final AuditLog audit;
     private final EmailVerification verification;
+    private final LastAdminRule lastAdmin;
 
     UserService(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials, AuditLog audit,
-            EmailVerification verification) {
+            EmailVerification verification, LastAdminRule lastAdmin) {
         this.repository = repository;
         this.passwords = passwords;
         this.credentials = credentials;
         this.audit = audit;
         this.verification = verification;
+        this.lastAdmin = lastAdmin;
     }
 
     /** Self-registration: always the user role, whatever the address (the first admin: {@link BootstrapAdmin}). */
@@ -95,7 +97,7 @@ public class UserService {
      * sees the version the previous one wrote. Only an admin sets roles, and sets other accounts' passwords; an
      * account changes its own password with {@link #changeOwnPassword}, which asks for the current one, and its own
      * email only with its current password too: a stolen token must not be enough to take the login over. A new
-     * email revokes every token of the account, as a new password does.
+     * email revokes every token of the account, as a new password does. The last admin keeps its role.
      *
      * @param ifMatch tests the current version; {@code null} updates unconditionally
      * @param client the caller's address, for throttling password guesses
@@ -121,6 +123,9 @@ public class UserService {
             User user = lockForUpdate(id, ifMatch);
             if (verified != null) {
                 requireUnchangedPassword(user, verified);
+            }
+            if (changes.role() == Role.USER) {
+                lastAdmin.check(user);
             }
             if (changes.name() != null) {
                 user.name = changes.name();
@@ -174,7 +179,11 @@ public class UserService {
         if (!caller.canAccess(id)) {
             throw new UserNotFoundException();
         }
-        QuarkusTransaction.requiringNew().run(() -> repository.delete(lockForUpdate(id, ifMatch)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            User user = lockForUpdate(id, ifMatch);
+            lastAdmin.check(user);
+            repository.delete(user);
+        });
         audit.record(AuditEvent.ACCOUNT_DELETED, id, caller.userId());
     }
 
