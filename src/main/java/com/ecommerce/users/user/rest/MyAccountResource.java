@@ -78,9 +78,9 @@ public class MyAccountResource {
     @Path("me")
     @Consumes(UserResource.MERGE_PATCH_JSON)
     @Operation(summary = "Change the caller's name or email", description = "JSON merge patch (RFC 7396). A new email "
-            + "needs currentPassword, and ends every token of the account, this one included: log in again with the "
-            + "new email. The password changes with PUT /users/me/password; the role only by an admin, and the last "
-            + "admin keeps it.")
+            + "needs currentPassword (checked whenever sent), and ends every token of the account, this one included: "
+            + "log in again with the new email. The password changes with PUT /users/me/password; the role only by an "
+            + "admin, and the last admin keeps it.")
     @APIResponse(responseCode = "200", description = "The changed account", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "403", description = "A role or password change, or a wrong currentPassword")

@@ -141,8 +141,9 @@ public class UserResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change an account (itself or admin)", description = "JSON merge patch (RFC 7396) of name, "
             + "email, and, by an admin, role and another account's password. A new email for the caller's own "
-            + "account needs currentPassword and ends its tokens. The last admin keeps its role. With If-Match, the "
-            + "change applies only if the account still has that version.")
+            + "account needs currentPassword (the caller's password, checked whenever sent) and ends its tokens. The "
+            + "last admin keeps its role. With If-Match, the change applies only if the account still has that "
+            + "version.")
     @APIResponse(responseCode = "200", description = "The changed account",
             headers = @Header(name = HttpHeaders.ETAG, description = "New version"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))

@@ -96,8 +96,10 @@ public class UserService {
      * Applies {@code changes} under a row lock, so concurrent updates queue up and each one's {@code ifMatch}
      * sees the version the previous one wrote. Only an admin sets roles, and sets other accounts' passwords; an
      * account changes its own password with {@link #changeOwnPassword}, which asks for the current one, and its own
-     * email only with its current password too: a stolen token must not be enough to take the login over. A new
-     * email revokes every token of the account, as a new password does. The last admin keeps its role.
+     * email only with its current password too: a stolen token must not be enough to take the login over. A current
+     * password that is sent is checked whatever the change (the caller's own, an admin's too): a wrong one is never
+     * ignored, and counts as a guess. A new email revokes every token of the account, as a new password does. The
+     * last admin keeps its role.
      *
      * @param ifMatch tests the current version; {@code null} updates unconditionally
      * @param client the caller's address, for throttling password guesses
@@ -112,7 +114,7 @@ public class UserService {
         if (changes.password() != null && (!caller.admin() || caller.userId() == id)) {
             throw new ForbiddenChangeException("Change your own password with PUT /users/me/password");
         }
-        Credentials verified = changes.email() != null && caller.userId() == id
+        Credentials verified = changes.currentPassword() != null || changes.email() != null && caller.userId() == id
                 ? verifyOwnPassword(caller, changes.currentPassword(), client)
                 : null;
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
@@ -121,7 +123,7 @@ public class UserService {
         User updated = QuarkusTransaction.requiringNew().call(() -> {
             auditEvents.clear(); // a retried transaction starts again
             User user = lockForUpdate(id, ifMatch);
-            if (verified != null) {
+            if (verified != null && caller.userId() == id) {
                 requireUnchangedPassword(user, verified);
             }
             if (changes.role() == Role.USER) {
