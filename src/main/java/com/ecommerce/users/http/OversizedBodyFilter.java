@@ -42,7 +42,7 @@ public class OversizedBodyFilter {
         router.route().order(BEFORE_QUARKUS_UPLOAD_LIMIT).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)) {
-                ctx.addEndHandler(answered -> closeIfUnread(ctx.request()));
+                ctx.addEndHandler(answered -> closeAfterRefusal(ctx.request()));
                 ctx.response()
                         .setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
@@ -53,20 +53,25 @@ public class OversizedBodyFilter {
             }
         });
         router.route().order(AFTER_QUARKUS_UPLOAD_LIMIT).handler(ctx -> {
-            if (ctx.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY) != null) { // set for a body without Content-Length
-                ctx.addEndHandler(answered -> closeIfUnread(ctx.request()));
+            ctx.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY); // set for every request without Content-Length
+            if (ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) { // a body of no declared length
+                ctx.addEndHandler(answered -> {
+                    if (ctx.response().getStatusCode() == 413) { // found while reading: the rest is unread
+                        closeAfterRefusal(ctx.request());
+                    }
+                });
             }
             ctx.next();
         });
     }
 
     /**
-     * A request answered before its body was read to the end (a 413): the rest of the body is never read, so an
-     * HTTP/1.x connection cannot carry another request. Vert.x would keep it open whatever Connection header the
-     * answer carries; HTTP/2 ends the stream alone.
+     * After a 413, as Quarkus's own refusals do: the rest of the body is never read, so an HTTP/1.x connection cannot
+     * carry another request (Vert.x would keep it open, the request paused, whatever Connection header the answer
+     * carries). HTTP/2 ends the stream alone.
      */
-    private static void closeIfUnread(HttpServerRequest request) {
-        if (!request.isEnded() && request.version() != HttpVersion.HTTP_2) {
+    private static void closeAfterRefusal(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_2) {
             request.connection().close();
         }
     }

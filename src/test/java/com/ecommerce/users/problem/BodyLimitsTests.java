@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.ecommerce.users.support.HttpConnection;
 import com.ecommerce.users.support.LogCapture;
 import com.ecommerce.users.support.RawHttp;
 import com.ecommerce.users.support.RawHttp.Header;
@@ -101,6 +102,22 @@ class BodyLimitsTests {
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.header("Content-Type")).startsWith(PROBLEM_JSON);
             assertNoErrorNorStackTrace(logs);
+        }
+    }
+
+    @Test
+    void requestsReadToTheirEndKeepTheirConnectionForTheNext() {
+        Account account = UserApi.newAccount("Kept alive");
+        byte[] login = ("{\"email\": \"" + account.email() + "\", \"password\": \"" + PASSWORD + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        Header json = new Header("Content-Type", "application/json");
+        try (HttpConnection connection = HttpConnection.open(TIMEOUT)) {
+            assertThat(connection.send("GET", "/.well-known/jwks.json", List.of(), null).status()).isEqualTo(200);
+            assertThat(connection.send("POST", "/auth/login", List.of(json, new Header("Transfer-Encoding", "chunked")),
+                    RawHttp.chunked(login, 16)).status()).isEqualTo(200);
+            assertThat(connection.send("POST", "/auth/login", List.of(json), login).status()).isEqualTo(200);
+            assertThat(connection.send("GET", "/users/me", List.of(new Header("Authorization", "Bearer " + account.token())),
+                    null).status()).isEqualTo(200);
         }
     }
 
