@@ -1,6 +1,7 @@
 package com.ecommerce.users.auth;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
@@ -15,9 +16,13 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * Puts {@link VerifiedTokens} in front of smallrye-jwt's parser, which Quarkus calls with each request's bearer token
- * (parse(String)); every other method goes straight to the parser. With {@code users.jwt.verified-cache-size=0} every
- * token is verified.
+ * Wraps smallrye-jwt's parser, which Quarkus calls with each request's bearer token (parse(String)); every other
+ * method goes straight to the parser. Before anything else, a token must be in its canonical spelling
+ * ({@link CanonicalTokens}), so that no other spelling of a token reaches the cache or the parser. Then comes
+ * {@link VerifiedTokens}: a token verified in full is served from it until it expires. A full verification adds what
+ * smallrye-jwt leaves out: an {@code iat} beyond the clock skew in the future is refused (smallrye-jwt checks only
+ * that exp - iat stays within the lifetime, so a token dated ahead would outlive it). With
+ * {@code users.jwt.verified-cache-size=0} every token is verified.
  */
 @Decorator
 @Priority(10)
@@ -39,6 +44,17 @@ public abstract class CachingJwtParser implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        return verified == null ? parser.parse(token) : verified.get(token, parser::parse);
+        if (!CanonicalTokens.isCanonical(token)) {
+            throw new ParseException("The token is not in canonical base64url");
+        }
+        return verified == null ? verify(token) : verified.get(token, this::verify);
+    }
+
+    private JsonWebToken verify(String token) throws ParseException {
+        JsonWebToken parsed = parser.parse(token);
+        if (parsed.getIssuedAtTime() > Instant.now().getEpochSecond() + JwtVerification.CLOCK_SKEW_SECONDS) {
+            throw new ParseException("The token is issued in the future");
+        }
+        return parsed;
     }
 }

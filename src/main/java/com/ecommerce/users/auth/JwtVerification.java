@@ -17,8 +17,8 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 @Singleton
 public class JwtVerification {
 
-    /** Tolerated clock difference between the replicas and their peers. */
-    private static final int CLOCK_SKEW_SECONDS = 30;
+    /** Tolerated clock difference between the replicas and their peers: for exp here, for iat in CachingJwtParser. */
+    static final int CLOCK_SKEW_SECONDS = 30;
 
     @Produces
     @Alternative

@@ -28,6 +28,12 @@ public class HttpProblems {
             413, "The request body is too large",
             415, "Unsupported content type; send the media type this operation documents");
 
+    /** A body past the size limit, found while reading it (http.BoundedBodies). */
+    @ServerExceptionMapper
+    public Response contentTooLarge(ContentTooLargeException e, UriInfo uri) {
+        return ProblemResponses.contentTooLarge(e.limit(), uri).build();
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {

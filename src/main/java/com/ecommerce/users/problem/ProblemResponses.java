@@ -27,6 +27,15 @@ public final class ProblemResponses {
         return build(status, TYPE_PREFIX + slug, title, detail, uri, null);
     }
 
+    /**
+     * 413 for a body past {@code quarkus.http.limits.max-body-size}, found while reading it. The rest of the body is
+     * left unread, so the connection closes after the answer (RFC 9110, section 15.5.14).
+     */
+    public static Response.ResponseBuilder contentTooLarge(long limit, UriInfo uri) {
+        return of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "The request body is larger than " + limit + " bytes", uri)
+                .header("Connection", "close");
+    }
+
     public static Response.ResponseBuilder validation(List<Problem.FieldError> errors, UriInfo uri) {
         return build(400, TYPE_PREFIX + "validation", "Invalid request", "The request has invalid fields", uri,
                 errors);

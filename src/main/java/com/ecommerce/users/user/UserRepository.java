@@ -46,6 +46,11 @@ public class UserRepository {
         return User.count("role = ?1", Role.ADMIN) > 0;
     }
 
+    /** Whether an account other than {@code id} holds the admin role; as of this statement's start (read committed). */
+    public boolean adminExistsBesides(int id) {
+        return User.count("role = ?1 and id <> ?2", Role.ADMIN, id) > 0;
+    }
+
     /** Waits for, then holds until commit, the PostgreSQL advisory lock {@code key}: one holder at a time. */
     public void lockUntilCommit(long key) {
         User.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, key)

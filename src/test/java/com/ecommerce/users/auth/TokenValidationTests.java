@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -160,6 +162,58 @@ class TokenValidationTests {
         rejected(account.token());
         rejected(older);
         accepted(token(account.email(), "the new password"));
+    }
+
+    @Test
+    void aTokenIsAcceptedInItsOneSpellingOnly() {
+        Account account = newAccount("Spelling");
+        String token = account.token();
+        accepted(token); // verified and kept: another spelling must not be served from the cache either
+        String[] parts = token.split("\\.");
+        String header = parts[0];
+        String payload = parts[1];
+        String signature = parts[2];
+        // 256 bytes are 342 characters: the last carries 2 bits of the signature and 4 unused ones, which must be zero
+        assertThat(signature).hasSize(342);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String sameBytes = signature.substring(0, 341) + alphabet.charAt(alphabet.indexOf(signature.charAt(341)) | 1);
+        assertThat(Base64.getUrlDecoder().decode(sameBytes)).as("another spelling of the same signature")
+                .isEqualTo(Base64.getUrlDecoder().decode(signature));
+        // the same bytes in the alphabet of RFC 4648, section 4 (signatures without - or _ are ~2 in 100 000)
+        assertThat(signature).as("a signature with a - or _").containsAnyOf("-", "_");
+        Map<String, String> spellings = new LinkedHashMap<>();
+        spellings.put("padded", token + "=");
+        spellings.put("padded twice", token + "==");
+        spellings.put("padded header", header + "=." + payload + "." + signature);
+        spellings.put("padded payload", header + "." + payload + "==." + signature);
+        spellings.put("+/ alphabet", header + "." + payload + "." + signature.replace('-', '+').replace('_', '/'));
+        spellings.put("unused bits set", header + "." + payload + "." + sameBytes);
+
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        spellings.forEach((name, spelling) -> answers.put(name, given().auth().oauth2(spelling).get("/users/me")
+                .statusCode()));
+
+        assertThat(answers.values()).as("the answers by spelling, %s", answers).containsOnly(401);
+        spellings.values().forEach(TokenValidationTests::rejected); // each a problem with the invalid_token challenge
+        accepted(token);
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRejectedBeyondTheClockSkew() {
+        Account account = newAccount("Time traveller");
+        Map<String, Object> hourAhead = claims(account);
+        hourAhead.put("iat", (Long) hourAhead.get("iat") + 3600);
+        hourAhead.put("exp", (Long) hourAhead.get("iat") + 600);
+        rejected(sign(hourAhead, keys.signingKey(), keys.signingKeyId()));
+
+        Map<String, Object> justBeyondTheSkew = claims(account);
+        justBeyondTheSkew.put("iat", Instant.now().getEpochSecond() + JwtVerification.CLOCK_SKEW_SECONDS + 5);
+        rejected(sign(justBeyondTheSkew, keys.signingKey(), keys.signingKeyId()));
+
+        // a replica whose clock runs a little ahead issued it: within the skew
+        Map<String, Object> slightlyAhead = claims(account);
+        slightlyAhead.put("iat", Instant.now().getEpochSecond() + 10);
+        accepted(sign(slightlyAhead, keys.signingKey(), keys.signingKeyId()));
     }
 
     @Test

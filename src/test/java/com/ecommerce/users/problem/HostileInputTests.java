@@ -200,6 +200,7 @@ class HostileInputTests {
         tokens(cases);
         methodsAndMediaTypes(cases);
         importedHashes(cases);
+        bodyLimits(cases);
         wireLevel(cases);
         return cases.stream();
     }
@@ -412,6 +413,8 @@ class HostileInputTests {
         cases.add(patch("patch me: the email of another account", "/users/me").bearer("user")
                 .mergePatch("{\"email\": \"" + UserApi.ADMIN_EMAIL.toUpperCase(Locale.ROOT) + "\", \"currentPassword\": \""
                         + UserApi.PASSWORD + "\"}").expect(409));
+        cases.add(patch("patch me: a name with a wrong currentPassword", "/users/me").bearer("user")
+                .mergePatch("{\"name\": \"Renamed\", \"currentPassword\": \"a wrong guess\"}").expect(403));
         cases.add(patch("patch me: a malformed If-Match", "/users/me").bearer("user").header("If-Match", "\"unterminated")
                 .mergePatch("{\"name\": \"If-Match\"}").expect(400));
         cases.add(patch("patch me: If-Match of a version that never was", "/users/me").bearer("user").header("If-Match", "\"-1\"")
@@ -455,7 +458,8 @@ class HostileInputTests {
 
     private static void tokens(List<Case> cases) {
         for (String token : List.of("expired", "wrong-aud", "wrong-iss", "sub-text", "sub-huge", "sub-negative", "sub-nobody",
-                "no-sub", "alg-none", "hs256", "foreign-key", "unknown-kid-foreign-key", "tampered", "year-long", "deleted")) {
+                "no-sub", "alg-none", "hs256", "foreign-key", "unknown-kid-foreign-key", "tampered", "year-long",
+                "deleted", "padded", "twice-padded", "standard-alphabet", "unused-bits", "issued-in-an-hour")) {
             cases.add(get("get me: token " + token, "/users/me").bearer(token).expect(401));
         }
         for (String header : List.of("Bearer", "Bearer ", "Bearer garbage", "Bearer a.b.c", "Bearer ....", "Bearer " + "x".repeat(8000),
@@ -520,6 +524,27 @@ class HostileInputTests {
         }
         cases.add(post("login: form, imported hash m-beyond-int", "/auth/login")
                 .form("username={email:phc-m-beyond-int}&password=x").expect(401));
+    }
+
+    private static void bodyLimits(List<Case> cases) {
+        // more fields than quarkus.http.limits.max-form-fields (32), fewer than Quarkus REST's own 1000 or more
+        for (String path : List.of("/auth/login", "/auth/token", "/auth/logout")) {
+            cases.add(post("form: 1 200 empty fields to " + path, path).form("&".repeat(1200)).expect(413));
+            cases.add(post("form: 33 fields to " + path, path).form("a=1&".repeat(32) + "a=1").expect(413));
+        }
+        // a body past quarkus.http.limits.max-body-size (64 KiB) that declares no length: refused while it is read
+        byte[] name = bytes("{\"name\": \"" + "M".repeat(70_000) + "\"}");
+        cases.add(post("register: chunked body of 70 kB", "/users").header("Transfer-Encoding", "chunked")
+                .json(RawHttp.chunked(name, 8192)).expect(413));
+        cases.add(patch("patch me: chunked body of 70 kB", "/users/me").bearer("user")
+                .header("Transfer-Encoding", "chunked").mergePatch(RawHttp.chunked(name, 8192)).expect(413));
+        cases.add(post("login: chunked JSON body of 70 kB", "/auth/login").header("Transfer-Encoding", "chunked")
+                .json(RawHttp.chunked(bytes("{\"email\": \"" + "e".repeat(70_000) + "\"}"), 8192)).expect(413));
+        cases.add(post("login: chunked form body of 70 kB", "/auth/login").header("Transfer-Encoding", "chunked")
+                .form(RawHttp.chunked(bytes("username=" + "u".repeat(70_000)), 1024)).expect(413));
+        cases.add(post("refresh: chunked form body of 70 kB", "/auth/token").header("Transfer-Encoding", "chunked")
+                .form(RawHttp.chunked(bytes("grant_type=refresh_token&refresh_token=" + "r".repeat(70_000)), 8192))
+                .expect(413));
     }
 
     private static void wireLevel(List<Case> cases) {
@@ -684,6 +709,23 @@ class HostileInputTests {
         tokens.put("tampered", parts[0] + "." + Jwts.encode(stolen) + "." + parts[2]);
         Account absurd = new Account(absurdId, values.get("email:phc-m-beyond-int"), PASSWORD, null);
         tokens.put("imported-absurd", sign(claims(db, absurd, c -> { }), key, kid));
+        // other spellings of a valid token (RFC 7515, section 2: base64url without padding, unused bits zero)
+        tokens.put("padded", user.token() + "=");
+        tokens.put("twice-padded", user.token() + "==");
+        String canonical = sign(claims(db, user, c -> { }), key, kid);
+        while (!canonical.substring(canonical.lastIndexOf('.')).matches(".*[-_].*")) {
+            canonical = sign(claims(db, user, c -> { }), key, kid); // one signature in ~50 000 has neither
+        }
+        tokens.put("standard-alphabet", canonical.substring(0, canonical.lastIndexOf('.'))
+                + canonical.substring(canonical.lastIndexOf('.')).replace('-', '+').replace('_', '/'));
+        String base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = user.token().charAt(user.token().length() - 1);
+        tokens.put("unused-bits", user.token().substring(0, user.token().length() - 1)
+                + base64url.charAt(base64url.indexOf(last) | 1)); // a 256-byte signature leaves its last 4 bits unused
+        tokens.put("issued-in-an-hour", sign(claims(db, user, c -> {
+            c.put("iat", (Long) c.get("iat") + 3600);
+            c.put("exp", (Long) c.get("iat") + 600);
+        }), key, kid));
         tokens.forEach((name, token) -> values.put("token:" + name, token));
 
         fixture = new Fixture(user, admin, values);
@@ -817,7 +859,11 @@ class HostileInputTests {
         }
 
         Builder form(String content) {
-            return body("application/x-www-form-urlencoded", bytes(content));
+            return form(bytes(content));
+        }
+
+        Builder form(byte[] content) {
+            return body("application/x-www-form-urlencoded", content);
         }
 
         /** Refused with a problem; the users table does not change. */

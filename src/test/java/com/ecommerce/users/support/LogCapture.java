@@ -18,8 +18,8 @@ public final class LogCapture extends Handler implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<Captured> records = new CopyOnWriteArrayList<>();
 
-    /** One record: its logger, its message, and the MDC it was logged with. */
-    public record Captured(String logger, String message, Map<String, String> mdc) {
+    /** One record: its logger, level and message, the MDC it was logged with, and whether it carries a stack trace. */
+    public record Captured(String logger, Level level, String message, Map<String, String> mdc, boolean stackTrace) {
     }
     private final Logger root = Logger.getLogger("");
 
@@ -39,13 +39,24 @@ public final class LogCapture extends Handler implements AutoCloseable {
         }
         lines.add(text.toString());
         if (record instanceof ExtLogRecord ext) {
-            records.add(new Captured(ext.getLoggerName(), ext.getFormattedMessage(), Map.copyOf(ext.getMdcCopy())));
+            records.add(new Captured(ext.getLoggerName(), ext.getLevel(), ext.getFormattedMessage(),
+                    Map.copyOf(ext.getMdcCopy()), ext.getThrown() != null));
         }
     }
 
     /** The records of one logger, in order. */
     public List<Captured> records(String logger) {
         return records.stream().filter(captured -> captured.logger().equals(logger)).toList();
+    }
+
+    /** Every record at {@code level} or above, in order (JBoss's WARN and ERROR are java.util.logging levels too). */
+    public List<Captured> atOrAbove(Level level) {
+        return records.stream().filter(captured -> captured.level().intValue() >= level.intValue()).toList();
+    }
+
+    /** Every record that carries a stack trace, whatever its level. */
+    public List<Captured> withStackTrace() {
+        return records.stream().filter(Captured::stackTrace).toList();
     }
 
     public List<String> lines() {

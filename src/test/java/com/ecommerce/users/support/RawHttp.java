@@ -55,13 +55,33 @@ public final class RawHttp {
     public static Response send(String method, String target, List<Header> headers, byte[] body, Duration timeout) {
         String host = URI.create(RestAssured.baseURI).getHost();
         int port = RestAssured.port;
+        List<Header> all = new ArrayList<>(headers);
+        if (!has(all, "Connection")) {
+            all.add(new Header("Connection", "close"));
+        }
+        byte[] request = request(method, target, all, body);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request);
+                out.flush();
+            } catch (IOException e) {
+                // the server may answer and close before it has read everything (431, 413): read what it said
+            }
+            return parse(readUntilClosed(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + abbreviate(target) + ": no complete answer", e);
+        }
+    }
+
+    /** The bytes of a request to the application under test, with {@code Host} and a body's length added if absent. */
+    static byte[] request(String method, String target, List<Header> headers, byte[] body) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         List<Header> all = new ArrayList<>(headers);
         if (!has(all, "Host")) {
-            all.addFirst(new Header("Host", host + ":" + port));
-        }
-        if (!has(all, "Connection")) {
-            all.add(new Header("Connection", "close"));
+            all.addFirst(new Header("Host", URI.create(RestAssured.baseURI).getHost() + ":" + RestAssured.port));
         }
         if (body != null && !has(all, "Content-Length") && !has(all, "Transfer-Encoding")) {
             all.add(new Header("Content-Length", Integer.toString(body.length)));
@@ -77,27 +97,31 @@ public final class RawHttp {
         if (body != null) {
             request.writeBytes(body);
         }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-            socket.setSoTimeout((int) timeout.toMillis());
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request.toByteArray());
-                out.flush();
-            } catch (IOException e) {
-                // the server may answer and close before it has read everything (431, 413): read what it said
-            }
-            return parse(readUntilClosed(socket.getInputStream()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + abbreviate(target) + ": no complete answer", e);
+        return request.toByteArray();
+    }
+
+    /**
+     * {@code body} in the chunked transfer coding (RFC 9112, section 7.1), in chunks of {@code chunkSize} bytes: to
+     * send with {@code Transfer-Encoding: chunked}, a body whose length the server learns only by reading it.
+     */
+    public static byte[] chunked(byte[] body, int chunkSize) {
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        for (int at = 0; at < body.length; at += chunkSize) {
+            int length = Math.min(chunkSize, body.length - at);
+            chunks.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunks.write(body, at, length);
+            chunks.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
+        chunks.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return chunks.toByteArray();
     }
 
     private static boolean has(List<Header> headers, String name) {
         return headers.stream().anyMatch(h -> h.name().equalsIgnoreCase(name));
     }
 
-    private static Response parse(byte[] raw) {
+    /** An answer as received: the head, then the body as framed (a chunked one is decoded). */
+    static Response parse(byte[] raw) {
         int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
         if (end < 0) {
             throw new IllegalStateException("no HTTP response head in " + raw.length + " bytes");
@@ -149,7 +173,7 @@ public final class RawHttp {
         return -1;
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 

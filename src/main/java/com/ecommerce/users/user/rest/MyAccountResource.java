@@ -78,12 +78,14 @@ public class MyAccountResource {
     @Path("me")
     @Consumes(UserResource.MERGE_PATCH_JSON)
     @Operation(summary = "Change the caller's name or email", description = "JSON merge patch (RFC 7396). A new email "
-            + "needs currentPassword, and ends every token of the account, this one included: log in again with the "
-            + "new email. The password changes with PUT /users/me/password; the role only by an admin.")
+            + "needs currentPassword (checked whenever sent), and ends every token of the account, this one included: "
+            + "log in again with the new email. The password changes with PUT /users/me/password; the role only by an "
+            + "admin, and the last admin keeps it.")
     @APIResponse(responseCode = "200", description = "The changed account", headers = @Header(name = HttpHeaders.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "403", description = "A role or password change, or a wrong currentPassword")
-    @APIResponse(responseCode = "409", description = "Email already registered")
+    @APIResponse(responseCode = "409",
+            description = "Email already registered (duplicate-email), or the user role for the last admin (last-admin)")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version the change is based on")
     public Response patchMe(@NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
@@ -110,7 +112,8 @@ public class MyAccountResource {
     @Path("me")
     @Operation(summary = "Delete the caller's account")
     @APIResponse(responseCode = "204", description = "Deleted; its tokens stop working")
-    @APIResponse(responseCode = "409", description = "Other records still reference the account")
+    @APIResponse(responseCode = "409",
+            description = "Other records still reference the account (user-in-use), or it is the last admin (last-admin)")
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
     public Response deleteMe() {
         Caller caller = Caller.of(identity);

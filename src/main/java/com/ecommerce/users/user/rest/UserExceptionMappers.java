@@ -13,6 +13,7 @@ import com.ecommerce.users.user.DuplicateEmailException;
 import com.ecommerce.users.user.InvalidEmailAddressException;
 import com.ecommerce.users.user.UserInUseException;
 import com.ecommerce.users.user.service.ForbiddenChangeException;
+import com.ecommerce.users.user.service.LastAdminException;
 import com.ecommerce.users.user.service.UserNotFoundException;
 import com.ecommerce.users.user.service.VersionMismatchException;
 import com.ecommerce.users.user.service.WrongPasswordException;
@@ -52,6 +53,12 @@ public class UserExceptionMappers {
     public Response wrongPassword(WrongPasswordException e, UriInfo uri) {
         return ProblemResponses.of(403, "wrong-password", "Wrong password",
                 "The current password is wrong, or there were too many attempts; try again later", uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response lastAdmin(LastAdminException e, UriInfo uri) {
+        return ProblemResponses.of(409, "last-admin", "Last admin",
+                "This account is the only admin; make another account an admin first", uri).build();
     }
 
     @ServerExceptionMapper

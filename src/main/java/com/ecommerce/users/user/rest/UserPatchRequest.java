@@ -38,7 +38,8 @@ public class UserPatchRequest {
     String password;
 
     @Size(max = 1024)
-    @Schema(description = "Required to change your own email: your current password", maxLength = 1024, writeOnly = true)
+    @Schema(description = "Your current password: required to change your own email, checked whenever sent",
+            maxLength = 1024, writeOnly = true)
     String currentPassword;
 
     @Pattern(regexp = "user|admin", message = "must be user or admin")

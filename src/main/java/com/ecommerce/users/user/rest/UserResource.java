@@ -141,15 +141,17 @@ public class UserResource {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change an account (itself or admin)", description = "JSON merge patch (RFC 7396) of name, "
             + "email, and, by an admin, role and another account's password. A new email for the caller's own "
-            + "account needs currentPassword and ends its tokens. With If-Match, the change applies only if the "
-            + "account still has that version.")
+            + "account needs currentPassword (the caller's password, checked whenever sent) and ends its tokens. The "
+            + "last admin keeps its role. With If-Match, the change applies only if the account still has that "
+            + "version.")
     @APIResponse(responseCode = "200", description = "The changed account",
             headers = @Header(name = HttpHeaders.ETAG, description = "New version"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "A role change by a non-admin, a password change that needs PUT /users/me/password, or a wrong currentPassword")
     @APIResponse(responseCode = "404", description = "No such account, or not the caller's")
-    @APIResponse(responseCode = "409", description = "Email already registered")
+    @APIResponse(responseCode = "409",
+            description = "Email already registered (duplicate-email), or the user role for the last admin (last-admin)")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version the change is based on")
@@ -169,7 +171,8 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "404", description = "No such account, or not the caller's")
-    @APIResponse(responseCode = "409", description = "Other records still reference the account")
+    @APIResponse(responseCode = "409",
+            description = "Other records still reference the account (user-in-use), or it is the last admin (last-admin)")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
     public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {

@@ -32,8 +32,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Account use cases and who may perform them: an account itself or an admin; anybody else is told the account does
- * not exist. Password hashing takes tens of milliseconds, so it runs before a transaction opens: no database
- * connection is held while a hash is computed.
+ * not exist; and the last admin stays one ({@link LastAdminRule}). Password hashing takes tens of milliseconds, so it
+ * runs before a transaction opens: no database connection is held while a hash is computed.
  */
 @ApplicationScoped
 public class UserService {
@@ -45,14 +45,16 @@ public class UserService {
     private final CredentialCheck credentials;
     private final AuditLog audit;
     private final EmailVerification verification;
+    private final LastAdminRule lastAdmin;
 
     UserService(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials, AuditLog audit,
-            EmailVerification verification) {
+            EmailVerification verification, LastAdminRule lastAdmin) {
         this.repository = repository;
         this.passwords = passwords;
         this.credentials = credentials;
         this.audit = audit;
         this.verification = verification;
+        this.lastAdmin = lastAdmin;
     }
 
     /** Self-registration: always the user role, whatever the address (the first admin: {@link BootstrapAdmin}). */
@@ -97,8 +99,10 @@ public class UserService {
      * Applies {@code changes} under a row lock, so concurrent updates queue up and each one's {@code ifMatch}
      * sees the version the previous one wrote. Only an admin sets roles, and sets other accounts' passwords; an
      * account changes its own password with {@link #changeOwnPassword}, which asks for the current one, and its own
-     * email only with its current password too: a stolen token must not be enough to take the login over. A new
-     * email revokes every token of the account, as a new password does.
+     * email only with its current password too: a stolen token must not be enough to take the login over. A current
+     * password that is sent is checked whatever the change (the caller's own, an admin's too): a wrong one is never
+     * ignored, and counts as a guess. A new email revokes every token of the account, as a new password does. The
+     * last admin keeps its role.
      *
      * @param ifMatch tests the current version; {@code null} updates unconditionally
      * @param client the caller's address, for throttling password guesses
@@ -113,7 +117,7 @@ public class UserService {
         if (changes.password() != null && (!caller.admin() || caller.userId() == id)) {
             throw new ForbiddenChangeException("Change your own password with PUT /users/me/password");
         }
-        Credentials verified = changes.email() != null && caller.userId() == id
+        Credentials verified = changes.currentPassword() != null || changes.email() != null && caller.userId() == id
                 ? verifyOwnPassword(caller, changes.currentPassword(), client)
                 : null;
         EmailAddress newEmail = changes.email() == null ? null : EmailAddress.parse(changes.email());
@@ -123,8 +127,11 @@ public class UserService {
         User updated = QuarkusTransaction.requiringNew().call(() -> {
             auditEvents.clear(); // a retried transaction starts again
             User user = lockForUpdate(id, ifMatch);
-            if (verified != null) {
+            if (verified != null && caller.userId() == id) {
                 requireUnchangedPassword(user, verified);
+            }
+            if (changes.role() == Role.USER) {
+                lastAdmin.check(user);
             }
             if (changes.name() != null) {
                 user.name = changes.name();
@@ -173,7 +180,11 @@ public class UserService {
         if (!caller.canAccess(id)) {
             throw new UserNotFoundException();
         }
-        QuarkusTransaction.requiringNew().run(() -> repository.delete(lockForUpdate(id, ifMatch)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            User user = lockForUpdate(id, ifMatch);
+            lastAdmin.check(user);
+            repository.delete(user);
+        });
         audit.record(AuditEvent.ACCOUNT_DELETED, id, caller.userId());
     }
 
