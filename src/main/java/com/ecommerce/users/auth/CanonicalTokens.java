@@ -1,5 +1,7 @@
 package com.ecommerce.users.auth;
 
+import java.util.Base64;
+
 /**
  * The one spelling of a compact JWS (RFC 7515, section 7.1): each part in base64url without padding (section 2), and
  * so with the unused low bits of a part's last character zero (RFC 4648, sections 3.5 and 5). jose4j decodes more
@@ -8,47 +10,26 @@ package com.ecommerce.users.auth;
  */
 final class CanonicalTokens {
 
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     private CanonicalTokens() {
     }
 
-    /** Whether every part of {@code token}, split at its dots, is canonical base64url; the parser judges the rest. */
+    /**
+     * Whether every part of {@code token}, split at its dots, is canonical base64url: it decodes in the URL alphabet
+     * and encodes back, unpadded, to exactly itself. The parser judges the rest.
+     */
     static boolean isCanonical(String token) {
-        int partStart = 0;
-        for (int i = 0; i <= token.length(); i++) {
-            if (i == token.length() || token.charAt(i) == '.') {
-                if (!endsCanonically(token, partStart, i)) {
+        for (String part : token.split("\\.", -1)) {
+            try {
+                if (!ENCODER.encodeToString(DECODER.decode(part)).equals(part)) {
                     return false;
                 }
-                partStart = i + 1;
-            } else if (value(token.charAt(i)) < 0) {
-                return false;
+            } catch (IllegalArgumentException e) {
+                return false; // outside the URL alphabet, or a length no base64 has
             }
         }
         return true;
-    }
-
-    /** 4n characters hold 3n bytes; 4n+2 one more byte (4 unused bits), 4n+3 two more (2 unused); 4n+1 none. */
-    private static boolean endsCanonically(String token, int start, int end) {
-        int unusedBits = switch ((end - start) % 4) {
-            case 0 -> 0;
-            case 2 -> 4;
-            case 3 -> 2;
-            default -> -1;
-        };
-        return unusedBits == 0 || unusedBits > 0 && (value(token.charAt(end - 1)) & ((1 << unusedBits) - 1)) == 0;
-    }
-
-    /** The 6-bit value of a base64url character (RFC 4648, table 2); -1 for any other character. */
-    private static int value(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 }
