@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.jboss.logging.Logger;
 
-import com.ecommerce.users.user.EmailAddress;
+import com.ecommerce.users.account.EmailAddress;
 
 /**
  * Adds {@code users.email_canonical}, the key that decides which account an address names

@@ -2,9 +2,10 @@ package com.ecommerce.users.accountcache;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 
 /** The cache of account status behind the token check ({@code users.account-cache.*}); docs/configuration.md. */
 @ConfigMapping(prefix = "users.account-cache")

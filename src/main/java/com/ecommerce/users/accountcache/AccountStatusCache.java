@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.ecommerce.users.user.AccountStatus;
-import com.ecommerce.users.user.Role;
+import com.ecommerce.users.account.AccountStatus;
+import com.ecommerce.users.account.Role;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.ecommerce.users.user.AccountStatus;
-import com.ecommerce.users.user.service.UserService;
+import com.ecommerce.users.account.AccountStatus;
+import com.ecommerce.users.user.UserService;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

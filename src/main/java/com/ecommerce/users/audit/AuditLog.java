@@ -8,8 +8,8 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import com.ecommerce.users.http.ClientAddress;
-import com.ecommerce.users.problem.InvalidRequestException;
+import com.ecommerce.users.platform.http.ClientAddress;
+import com.ecommerce.users.platform.problem.InvalidRequestException;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;

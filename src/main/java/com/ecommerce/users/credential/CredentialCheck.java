@@ -10,15 +10,15 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.account.Credentials;
+import com.ecommerce.users.account.EmailAddress;
+import com.ecommerce.users.account.UserRepository;
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
+import com.ecommerce.users.password.HashingLimiter;
 import com.ecommerce.users.password.InvalidPasswordHashException;
 import com.ecommerce.users.password.PasswordHasher;
-import com.ecommerce.users.password.HashingLimiter;
 import com.ecommerce.users.throttle.LoginThrottle;
-import com.ecommerce.users.user.Credentials;
-import com.ecommerce.users.user.EmailAddress;
-import com.ecommerce.users.user.UserRepository;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,10 +3,11 @@ package com.ecommerce.users.password;
 import java.time.Duration;
 import java.util.OptionalInt;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Password hashing settings ({@code users.password.*}). The Argon2id defaults are OWASP's

@@ -8,20 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.account.EmailAddress;
+import com.ecommerce.users.account.User;
+import com.ecommerce.users.account.UserRepository;
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.mail.MailKind;
 import com.ecommerce.users.mail.RecipientCap;
+import com.ecommerce.users.mailedlink.InvalidLinkException;
+import com.ecommerce.users.mailedlink.LinkPurpose;
+import com.ecommerce.users.mailedlink.MailedLink;
+import com.ecommerce.users.mailedlink.MailedLinks;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.throttle.RateLimit;
 import com.ecommerce.users.throttle.RateLimitedException;
-import com.ecommerce.users.token.AccountToken;
-import com.ecommerce.users.token.AccountTokens;
-import com.ecommerce.users.token.InvalidTokenException;
-import com.ecommerce.users.token.TokenPurpose;
-import com.ecommerce.users.user.EmailAddress;
-import com.ecommerce.users.user.User;
-import com.ecommerce.users.user.UserRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -38,13 +38,13 @@ public class PasswordRecovery {
     private final RateLimit rateLimit;
     private final RecipientCap cap;
     private final RecoveryMails mails;
-    private final AccountTokens tokens;
+    private final MailedLinks tokens;
     private final PasswordHasher passwords;
     private final UserRepository users;
     private final AuditLog audit;
     private final RecoveryConfig config;
 
-    PasswordRecovery(RateLimit rateLimit, RecipientCap cap, RecoveryMails mails, AccountTokens tokens,
+    PasswordRecovery(RateLimit rateLimit, RecipientCap cap, RecoveryMails mails, MailedLinks tokens,
             PasswordHasher passwords, UserRepository users, AuditLog audit, RecoveryConfig config) {
         this.rateLimit = rateLimit;
         this.cap = cap;
@@ -78,24 +78,24 @@ public class PasswordRecovery {
      * Sets the password of the reset token's account. The token is checked before the password is hashed (no hash for
      * a made-up token), the hash computed with no transaction open, and the token used under its row lock.
      *
-     * @throws InvalidTokenException for an unknown, used or expired token, or one mailed to an earlier address
+     * @throws InvalidLinkException for an unknown, used or expired token, or one mailed to an earlier address
      */
     public void reset(String token, String newPassword) {
-        QuarkusTransaction.requiringNew().call(() -> tokens.check(TokenPurpose.RESET_PASSWORD, token));
+        QuarkusTransaction.requiringNew().call(() -> tokens.check(LinkPurpose.RESET_PASSWORD, token));
         String hash = passwords.hash(newPassword);
         int id = QuarkusTransaction.requiringNew().call(() -> {
-            AccountToken valid = tokens.consume(TokenPurpose.RESET_PASSWORD, token);
+            MailedLink valid = tokens.consume(LinkPurpose.RESET_PASSWORD, token);
             User user = users.lockForUpdate(valid.userId())
-                    .orElseThrow(() -> new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN));
+                    .orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN));
             if (!user.emailCanonical.equals(EmailAddress.canonicalOf(valid.email()))) {
-                throw new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN); // mailed to an earlier address
+                throw new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN); // mailed to an earlier address
             }
             user.changePassword(hash);
             if (user.emailVerifiedAt == null) {
                 user.emailVerifiedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // the mail reached it
             }
             users.update(user);
-            tokens.retireAll(user.id, TokenPurpose.RESET_PASSWORD);
+            tokens.retireAll(user.id, LinkPurpose.RESET_PASSWORD);
             return user.id;
         });
         audit.record(AuditEvent.PASSWORD_RESET, id, null);

@@ -8,12 +8,12 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import com.ecommerce.users.account.UserRepository;
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.mail.AccountMail;
-import com.ecommerce.users.token.AccountTokens;
-import com.ecommerce.users.token.TokenPurpose;
-import com.ecommerce.users.user.UserRepository;
+import com.ecommerce.users.mailedlink.LinkPurpose;
+import com.ecommerce.users.mailedlink.MailedLinks;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -29,12 +29,12 @@ class RecoveryMails {
     private static final Logger LOG = Logger.getLogger(RecoveryMails.class);
 
     private final UserRepository users;
-    private final AccountTokens tokens;
+    private final MailedLinks tokens;
     private final AccountMail mail;
     private final AuditLog audit;
     private final RecoveryConfig config;
 
-    RecoveryMails(UserRepository users, AccountTokens tokens, AccountMail mail, AuditLog audit, RecoveryConfig config) {
+    RecoveryMails(UserRepository users, MailedLinks tokens, AccountMail mail, AuditLog audit, RecoveryConfig config) {
         this.users = users;
         this.tokens = tokens;
         this.mail = mail;
@@ -63,7 +63,7 @@ class RecoveryMails {
         try {
             Optional<Recipient> recipient = QuarkusTransaction.requiringNew().call(() -> users.findByEmail(canonical)
                     .map(user -> new Recipient(user.id, user.email,
-                            tokens.issue(user.id, TokenPurpose.RESET_PASSWORD, user.email, config.tokenLifetime()))));
+                            tokens.issue(user.id, LinkPurpose.RESET_PASSWORD, user.email, config.tokenLifetime()))));
             recipient.ifPresent(r -> mail.sendPasswordReset(r.id(), r.email(), r.token(), config.tokenLifetime()));
             audit.recordFrom(client, AuditEvent.PASSWORD_RECOVERY_REQUESTED, recipient.map(Recipient::id).orElse(null),
                     null, null);

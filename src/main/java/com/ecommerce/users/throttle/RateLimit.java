@@ -1,6 +1,6 @@
 package com.ecommerce.users.throttle;
 
-import static com.ecommerce.users.database.SqlValues.instant;
+import static com.ecommerce.users.platform.database.SqlValues.instant;
 
 import java.time.Duration;
 import java.time.Instant;

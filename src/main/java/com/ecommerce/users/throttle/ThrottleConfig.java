@@ -2,9 +2,10 @@ package com.ecommerce.users.throttle;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 
 /** Brute-force protection of passwords ({@code users.login.throttle.*}). */
 @ConfigMapping(prefix = "users.login.throttle")

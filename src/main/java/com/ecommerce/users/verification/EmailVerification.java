@@ -10,21 +10,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.account.EmailAddress;
+import com.ecommerce.users.account.User;
+import com.ecommerce.users.account.UserNotFoundException;
+import com.ecommerce.users.account.UserRepository;
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.mail.AccountMail;
 import com.ecommerce.users.mail.MailKind;
 import com.ecommerce.users.mail.RecipientCap;
+import com.ecommerce.users.mailedlink.InvalidLinkException;
+import com.ecommerce.users.mailedlink.LinkPurpose;
+import com.ecommerce.users.mailedlink.MailedLink;
+import com.ecommerce.users.mailedlink.MailedLinks;
 import com.ecommerce.users.throttle.RateLimit;
 import com.ecommerce.users.throttle.RateLimitedException;
-import com.ecommerce.users.token.AccountToken;
-import com.ecommerce.users.token.AccountTokens;
-import com.ecommerce.users.token.InvalidTokenException;
-import com.ecommerce.users.token.TokenPurpose;
-import com.ecommerce.users.user.EmailAddress;
-import com.ecommerce.users.user.User;
-import com.ecommerce.users.user.UserRepository;
-import com.ecommerce.users.user.service.UserNotFoundException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -40,7 +40,7 @@ public class EmailVerification {
 
     private static final Logger LOG = Logger.getLogger(EmailVerification.class);
 
-    private final AccountTokens tokens;
+    private final MailedLinks tokens;
     private final AccountMail mail;
     private final UserRepository users;
     private final RateLimit rateLimit;
@@ -48,7 +48,7 @@ public class EmailVerification {
     private final AuditLog audit;
     private final VerificationConfig config;
 
-    EmailVerification(AccountTokens tokens, AccountMail mail, UserRepository users, RateLimit rateLimit,
+    EmailVerification(MailedLinks tokens, AccountMail mail, UserRepository users, RateLimit rateLimit,
             RecipientCap cap, AuditLog audit, VerificationConfig config) {
         this.tokens = tokens;
         this.mail = mail;
@@ -102,15 +102,15 @@ public class EmailVerification {
      * was sent to.
      *
      * @return the account's id
-     * @throws InvalidTokenException for an unknown, used or expired token, or one sent to an earlier address
+     * @throws InvalidLinkException for an unknown, used or expired token, or one sent to an earlier address
      */
     public int verify(String token) {
         int id = QuarkusTransaction.requiringNew().call(() -> {
-            AccountToken valid = tokens.consume(TokenPurpose.VERIFY_EMAIL, token);
+            MailedLink valid = tokens.consume(LinkPurpose.VERIFY_EMAIL, token);
             User user = users.lockForUpdate(valid.userId())
-                    .orElseThrow(() -> new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN));
+                    .orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN));
             if (!user.emailCanonical.equals(EmailAddress.canonicalOf(valid.email()))) {
-                throw new InvalidTokenException(InvalidTokenException.Reason.UNKNOWN);
+                throw new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN);
             }
             if (user.emailVerifiedAt == null) {
                 user.emailVerifiedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -130,7 +130,7 @@ public class EmailVerification {
             return heldBack;
         }
         String token = QuarkusTransaction.requiringNew()
-                .call(() -> tokens.issue(id, TokenPurpose.VERIFY_EMAIL, email, config.tokenLifetime()));
+                .call(() -> tokens.issue(id, LinkPurpose.VERIFY_EMAIL, email, config.tokenLifetime()));
         mail.sendVerification(id, email, token, config.tokenLifetime());
         audit.record(AuditEvent.EMAIL_VERIFICATION_SENT, id, actorId);
         return Optional.empty();

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.ecommerce.users.user.UserRepository;
+import com.ecommerce.users.account.UserRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -14,9 +14,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.account.AccountStatus;
+import com.ecommerce.users.account.Role;
 import com.ecommerce.users.support.TestDatabase;
-import com.ecommerce.users.user.AccountStatus;
-import com.ecommerce.users.user.Role;
 import com.ecommerce.users.user.UserApi.Account;
 
 import io.micrometer.core.instrument.MeterRegistry;

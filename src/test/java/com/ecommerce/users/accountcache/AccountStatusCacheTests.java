@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.ecommerce.users.user.AccountStatus;
-import com.ecommerce.users.user.Role;
+import com.ecommerce.users.account.AccountStatus;
+import com.ecommerce.users.account.Role;
 
 /** The cache's own rules, without the service: what it answers, what it refuses to keep, when it is trusted. */
 class AccountStatusCacheTests {

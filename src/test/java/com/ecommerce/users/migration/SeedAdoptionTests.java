@@ -23,9 +23,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
-import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.user.UserApi;
 
 import io.quarkus.test.common.QuarkusTestResource;

@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
-import com.ecommerce.users.devdb.LocalDatabase;
+import com.ecommerce.users.platform.devdb.LocalDatabase;
 
 import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

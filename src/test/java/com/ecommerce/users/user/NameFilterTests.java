@@ -10,6 +10,9 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import com.ecommerce.users.account.UserPage;
+import com.ecommerce.users.account.UserRepository;
+
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

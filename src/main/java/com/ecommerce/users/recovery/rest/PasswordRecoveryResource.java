@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.ecommerce.users.http.ClientAddress;
+import com.ecommerce.users.platform.http.ClientAddress;
 import com.ecommerce.users.recovery.PasswordRecovery;
 
 import io.vertx.core.http.HttpServerRequest;

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.ecommerce.users.user.AccountEmail;
+import com.ecommerce.users.account.AccountEmail;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -7,8 +7,8 @@ import java.util.function.LongPredicate;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import com.ecommerce.users.problem.InvalidRequestException;
-import com.ecommerce.users.user.User;
+import com.ecommerce.users.account.User;
+import com.ecommerce.users.platform.problem.InvalidRequestException;
 
 /**
  * An account's ETag is its optimistic-locking version; If-Match compares with it strongly (RFC 9110 13.1.1).

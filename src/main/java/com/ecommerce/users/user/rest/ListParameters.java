@@ -1,8 +1,8 @@
 package com.ecommerce.users.user.rest;
 
-import com.ecommerce.users.problem.InvalidRequestException;
-import com.ecommerce.users.user.EmailAddress;
-import com.ecommerce.users.user.PersonName;
+import com.ecommerce.users.account.EmailAddress;
+import com.ecommerce.users.account.PersonName;
+import com.ecommerce.users.platform.problem.InvalidRequestException;
 
 /**
  * Query parameters of {@code GET /users}, parsed by hand so that every bad value is a 400 naming it; the email filter

@@ -26,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.ecommerce.users.auth.Caller;
-import com.ecommerce.users.http.ClientAddress;
-import com.ecommerce.users.problem.Problem;
-import com.ecommerce.users.user.service.UserService;
+import com.ecommerce.users.account.Caller;
+import com.ecommerce.users.platform.http.ClientAddress;
+import com.ecommerce.users.platform.problem.Problem;
+import com.ecommerce.users.user.UserService;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.ecommerce.users.user.AccountEmail;
-import com.ecommerce.users.user.PersonName;
+import com.ecommerce.users.account.AccountEmail;
+import com.ecommerce.users.account.PersonName;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -3,7 +3,7 @@ package com.ecommerce.users.user.rest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import com.ecommerce.users.problem.InvalidRequestException;
+import com.ecommerce.users.platform.problem.InvalidRequestException;
 
 /**
  * The opaque {@code after} cursor of the user listing: base64url of {@code id:<last id of the page>}. Opaque so

@@ -5,10 +5,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.ecommerce.users.user.AccountEmail;
-import com.ecommerce.users.user.PersonName;
-import com.ecommerce.users.user.Role;
-import com.ecommerce.users.user.service.UserChanges;
+import com.ecommerce.users.account.AccountEmail;
+import com.ecommerce.users.account.PersonName;
+import com.ecommerce.users.account.Role;
+import com.ecommerce.users.user.UserChanges;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.ecommerce.users.user.User;
+import com.ecommerce.users.account.User;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.ecommerce.users.auth.Caller;
+import com.ecommerce.users.account.Caller;
 import com.ecommerce.users.verification.EmailVerification;
 
 import io.quarkus.security.Authenticated;

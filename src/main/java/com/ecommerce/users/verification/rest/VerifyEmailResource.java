@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.ecommerce.users.problem.Problem;
+import com.ecommerce.users.platform.problem.Problem;
 import com.ecommerce.users.verification.EmailVerification;
 
 /** Confirms an address with the token of a verification mail; no login needed (the link may open on another device). */
@@ -49,7 +49,7 @@ public class VerifyEmailResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "expired", value = INVALID_TOKEN_EXAMPLE)))
     @APIResponse(responseCode = "503", description = "Database unavailable; see Retry-After")
-    public Response verify(@NotNull(message = "a JSON body is required") @Valid TokenRequest request) {
+    public Response verify(@NotNull(message = "a JSON body is required") @Valid VerifyEmailRequest request) {
         verification.verify(request.token());
         return Response.noContent().build();
     }

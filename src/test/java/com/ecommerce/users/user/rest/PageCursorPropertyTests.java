@@ -8,7 +8,7 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
-import com.ecommerce.users.problem.InvalidRequestException;
+import com.ecommerce.users.platform.problem.InvalidRequestException;
 import com.ecommerce.users.support.RandomInputs;
 
 /**

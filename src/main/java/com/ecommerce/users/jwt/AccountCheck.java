@@ -1,0 +1,97 @@
+package com.ecommerce.users.jwt;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.ecommerce.users.account.AccountStatus;
+import com.ecommerce.users.account.Caller;
+import com.ecommerce.users.account.Role;
+import com.ecommerce.users.accountcache.AccountStatuses;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs after smallrye-jwt has verified a token's signature and claims: the account must still exist, its password
+ * must not have changed since the token was issued, and the token's session (sid) must not have ended (a logout). Its
+ * role comes from the account's current status, not from the token, so a demotion takes effect at once. The status
+ * comes from the cache when it may be trusted, answered on the calling thread; else it is read on a worker thread
+ * ({@link AccountStatuses}). The result is a {@link Caller} attribute for the use cases.
+ */
+@ApplicationScoped
+public class AccountCheck implements SecurityIdentityAugmentor {
+
+    private final AccountStatuses statuses;
+
+    AccountCheck(AccountStatuses statuses) {
+        this.statuses = statuses;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        int id;
+        UUID sessionId;
+        try {
+            id = userId(token);
+            sessionId = sessionId(token);
+        } catch (AuthenticationFailedException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Optional<AccountStatus> cached = statuses.cached(id, sessionId, Instant.now());
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(() -> check(identity, token, id, sessionId, cached));
+        }
+        return context.runBlocking(() -> check(identity, token, id, sessionId, statuses.read(id, sessionId)));
+    }
+
+    private static SecurityIdentity check(SecurityIdentity identity, JsonWebToken token, int id, UUID sessionId,
+            Optional<AccountStatus> found) {
+        AccountStatus status = found.orElseThrow(() -> new AuthenticationFailedException("account deleted"));
+        if (token.getIssuedAtTime() < status.passwordChangedAt().getEpochSecond()) {
+            throw new AuthenticationFailedException("token issued before the last password change");
+        }
+        if (sessionId != null && !status.sessionLiveAt(Instant.now())) {
+            throw new AuthenticationFailedException("the token's session ended");
+        }
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(token)
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addAttribute(Caller.IDENTITY_ATTRIBUTE, new Caller(id, status.role() == Role.ADMIN, sessionId))
+                .addRole(status.role().value())
+                .build();
+    }
+
+    /** The sid claim; null for tokens issued before sessions existed, which live out their 15 minutes. */
+    private static UUID sessionId(JsonWebToken token) {
+        Object sid = token.getClaim(AccessTokenIssuer.SESSION_CLAIM);
+        if (sid == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(sid.toString().replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationFailedException("sid is not a session id");
+        }
+    }
+
+    private static int userId(JsonWebToken token) {
+        try {
+            return Integer.parseInt(token.getSubject());
+        } catch (NumberFormatException e) {
+            throw new AuthenticationFailedException("subject is not an account id");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.ecommerce.users.login;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.ecommerce.users.account.Credentials;
+import com.ecommerce.users.account.UserRepository;
+import com.ecommerce.users.audit.AuditEvent;
+import com.ecommerce.users.audit.AuditLog;
+import com.ecommerce.users.credential.CredentialCheck;
+import com.ecommerce.users.jwt.AccessToken;
+import com.ecommerce.users.jwt.AccessTokenIssuer;
+import com.ecommerce.users.password.PasswordHasher;
+import com.ecommerce.users.verification.VerifiedEmailRequirement;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Password login: one answer for an unknown email, a wrong password and a throttled attempt (see
+ * {@link CredentialCheck}); the REST layer also answers them all no earlier than {@link LoginFailureFloor}. A login
+ * opens a session ({@link SessionService}): an access token and a refresh token.
+ */
+@ApplicationScoped
+public class LoginService {
+
+    private static final Logger LOG = Logger.getLogger(LoginService.class);
+
+    private final UserRepository users;
+    private final PasswordHasher passwords;
+    private final CredentialCheck credentials;
+    private final AccessTokenIssuer tokens;
+    private final SessionService sessions;
+    private final AuditLog audit;
+    private final VerifiedEmailRequirement verifiedEmail;
+
+    LoginService(UserRepository users, PasswordHasher passwords, CredentialCheck credentials, AccessTokenIssuer tokens,
+            SessionService sessions, AuditLog audit, VerifiedEmailRequirement verifiedEmail) {
+        this.users = users;
+        this.passwords = passwords;
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.verifiedEmail = verifiedEmail;
+    }
+
+    /** A session's first tokens: the access token and the session with its refresh token. */
+    public record LoggedIn(AccessToken accessToken, OpenedSession session) {
+    }
+
+    /**
+     * @param userAgent the client's User-Agent, shown in the account's session list
+     * @throws LoginFailedException for an unknown email, a wrong password or a throttled attempt alike
+     */
+    public LoggedIn login(String email, String password, String client, String userAgent) {
+        CredentialCheck.Verified verified = credentials.verifyForLogin(email, password, client)
+                .orElseThrow(LoginFailedException::new);
+        Credentials account = verified.account();
+        verifiedEmail.check(account.id()); // only once the password is right: 403 email-not-verified
+        String upgraded = passwords.needsRehash(account.passwordHash()) ? passwords.hash(password) : null;
+        // The password may have changed while this one was verified: a session opens only if it has not, under the
+        // row lock a change needs, so no token of the old password outlives the change, and an upgrade never
+        // overwrites a new password with a hash of the old one (LoginPasswordChangeRaceTests).
+        OpenedSession session = QuarkusTransaction.requiringNew()
+                .call(() -> openIfPasswordUnchanged(verified, upgraded, userAgent))
+                .orElseThrow(LoginFailedException::new);
+        audit.record(AuditEvent.LOGIN_SUCCEEDED, account.id(), account.id(), "session " + session.id());
+        return new LoggedIn(tokens.issue(account, session.id()), session);
+    }
+
+    /**
+     * Opens a session only if the password verified is still the account's, and while holding its row: a password
+     * change racing with the login waits for it, so the cut-off the change then sets is later than the session's
+     * authentication time and the token's iat, and revokes both. With {@code upgradedHash}, a stronger hash of the
+     * same password replaces the verified one first, unless another login or a change replaced it already. Empty
+     * when the password changed since it was verified.
+     */
+    private Optional<OpenedSession> openIfPasswordUnchanged(CredentialCheck.Verified verified, String upgradedHash,
+            String userAgent) {
+        Credentials account = verified.account();
+        if (upgradedHash != null && users.upgradeHash(account.id(), account.passwordHash(), upgradedHash)) {
+            LOG.debugf("Upgraded the password hash of user id=%d", account.id());
+        }
+        if (!users.passwordUnchangedSince(account.id(), account.passwordChangedAt())) {
+            return Optional.empty();
+        }
+        credentials.clearFailures(verified); // in this transaction: a login is one before its hash and one after
+        return Optional.of(sessions.open(account.id(), account.passwordChangedAt(), userAgent, verified.client()));
+    }
+}

@@ -1,9 +1,0 @@
-package com.ecommerce.users.user;
-
-/** Another account already has this email address, in some letter case (HTTP 409). */
-public class DuplicateEmailException extends RuntimeException {
-
-    public DuplicateEmailException() {
-        super("Email already registered", null, false, false);
-    }
-}

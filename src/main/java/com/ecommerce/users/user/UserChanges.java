@@ -1,0 +1,10 @@
+package com.ecommerce.users.user;
+
+import com.ecommerce.users.account.Role;
+
+/**
+ * A partial update: {@code null} leaves a field as it is. {@code currentPassword} is the caller's password, required
+ * for a change of its own email and checked whenever present; it changes nothing itself.
+ */
+public record UserChanges(String name, String email, String password, Role role, String currentPassword) {
+}

@@ -1,8 +1,0 @@
-package com.ecommerce.users.user;
-
-import java.util.List;
-
-
-/** One page of a keyset listing; {@code lastId} is where the next page starts, {@code null} on the last page. */
-public record UserPage(List<User> users, Integer lastId) {
-}

@@ -1,0 +1,11 @@
+package com.ecommerce.users.user;
+
+import com.ecommerce.users.support.ProductionAuth;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+@WithTestResource(ProductionAuth.class)
+class AccessMatrixIT extends AccessMatrixTests {
+}
