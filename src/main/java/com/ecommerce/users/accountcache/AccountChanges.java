@@ -1,9 +1,12 @@
 package com.ecommerce.users.accountcache;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import com.ecommerce.users.account.AccountRowChanged;
 
 /**
  * This replica's own changes, evicted from its cache when their transaction ends, before the request that made them
@@ -20,6 +23,11 @@ public class AccountChanges {
     AccountChanges(AccountStatusCache cache, TransactionSynchronizationRegistry transactions) {
         this.cache = cache;
         this.transactions = transactions;
+    }
+
+    /** The users row of an account is changing (account.AccountRowListener, on every Hibernate update or deletion). */
+    void rowChanged(@Observes AccountRowChanged change) {
+        changing(change.id());
     }
 
     /** Account {@code id} is changing in the current transaction (if any). */

@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import com.ecommerce.users.account.AccountStatus;
-import com.ecommerce.users.user.UserService;
+import com.ecommerce.users.account.UserRepository;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,13 +26,13 @@ import io.quarkus.runtime.Startup;
 public class AccountStatuses {
 
     private final AccountStatusCache cache;
-    private final UserService users;
+    private final UserRepository users;
     private final boolean enabled;
     private final Counter hits;
     private final Counter misses;
     private final Counter bypasses;
 
-    AccountStatuses(AccountStatusCache cache, UserService users, AccountCacheConfig config, MeterRegistry metrics) {
+    AccountStatuses(AccountStatusCache cache, UserRepository users, AccountCacheConfig config, MeterRegistry metrics) {
         this.cache = cache;
         this.users = users;
         this.enabled = config.enabled();
@@ -55,7 +56,12 @@ public class AccountStatuses {
         return status;
     }
 
-    /** Reads the status from the database (blocking) and caches it if the cache may be trusted; empty: no account. */
+    /**
+     * Reads the status from the database (blocking) and caches it if the cache may be trusted; empty: no account. With
+     * a request context of its own, whose session returns the connection when the method ends, and outside a
+     * transaction: one autocommit statement.
+     */
+    @ActivateRequestContext
     public Optional<AccountStatus> read(int id, UUID sessionId) {
         boolean trusted = enabled && cache.trusted();
         (trusted ? misses : bypasses).increment();

@@ -2,17 +2,13 @@ package com.ecommerce.users.user;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.LongPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.ecommerce.users.account.AccountStatus;
 import com.ecommerce.users.account.Caller;
 import com.ecommerce.users.account.Credentials;
 import com.ecommerce.users.account.DuplicateEmailException;
@@ -192,15 +188,6 @@ public class UserService {
     /** A page of accounts in id order, outside a transaction as {@link #get}; see {@link UserRepository#page}. */
     public UserPage list(int limit, int afterId, String email, String nameContains) {
         return repository.page(limit, afterId, email, nameContains);
-    }
-
-    /**
-     * For token verification (accountcache.AccountStatuses) when the status is not cached; with a request context of its
-     * own, whose session returns the connection when the method ends, and outside a transaction as {@link #get}.
-     */
-    @ActivateRequestContext
-    public Optional<AccountStatus> accountStatus(int id, UUID sessionId) {
-        return repository.accountStatus(id, sessionId);
     }
 
     private Credentials verifyOwnPassword(Caller caller, String currentPassword, String client) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.ecommerce.users.platform.problem.ContentTooLargeException;
+
 import io.quarkus.runtime.configuration.MemorySize;
 
 /**

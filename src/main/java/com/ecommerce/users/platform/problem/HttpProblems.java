@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.ecommerce.users.platform.http.ContentTooLargeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**

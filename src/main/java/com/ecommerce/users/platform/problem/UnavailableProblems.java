@@ -8,20 +8,10 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.ecommerce.users.password.PasswordHashingBusyException;
-
-/** 503 with Retry-After: too many password hashes in progress, or the database out of reach (see DatabaseOutages). */
+/** 503 with Retry-After: the database out of reach (see platform.database.DatabaseOutages). */
 public class UnavailableProblems {
 
     private static final Logger LOG = Logger.getLogger(UnavailableProblems.class);
-
-    @ServerExceptionMapper
-    public Response hashingBusy(PasswordHashingBusyException e, UriInfo uri) {
-        return ProblemResponses.of(503, "overloaded", "Service overloaded",
-                "Too many password operations are in progress; retry later", uri)
-                .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
-                .build();
-    }
 
     @ServerExceptionMapper
     public Response databaseConnection(JDBCConnectionException e, UriInfo uri) {

@@ -1,4 +1,4 @@
-package com.ecommerce.users.platform.http;
+package com.ecommerce.users.platform.problem;
 
 import java.io.IOException;
 
