@@ -92,6 +92,19 @@ public class User extends PanacheEntityBase {
         return another;
     }
 
+    /**
+     * Marks the address verified now (microseconds, as timestamptz stores them), unless it is already.
+     *
+     * @return whether it changed
+     */
+    public boolean markEmailVerified() {
+        if (emailVerifiedAt != null) {
+            return false;
+        }
+        emailVerifiedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return true;
+    }
+
     /** Sets a new password hash and revokes every token issued so far ({@link #revokeTokens}). */
     public void changePassword(String newHash) {
         passwordHash = newHash;

@@ -13,6 +13,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.ecommerce.users.account.EmailAddress;
+import com.ecommerce.users.account.User;
+import com.ecommerce.users.account.UserRepository;
 import com.ecommerce.users.platform.crypto.SecretTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,9 +34,11 @@ public class MailedLinks {
     static final Duration KEEP_AFTER_EXPIRY = Duration.ofDays(1);
 
     private final EntityManager em;
+    private final UserRepository users;
 
-    MailedLinks(EntityManager em) {
+    MailedLinks(EntityManager em, UserRepository users) {
         this.em = em;
+        this.users = users;
     }
 
     /** A new token for account {@code userId}, mailed to {@code email}, valid for {@code validity}: the raw token. */
@@ -60,9 +65,26 @@ public class MailedLinks {
         return valid(purpose, token, false);
     }
 
-    /** Uses the token: valid now, under its row lock, and marked used in the caller's transaction. */
+    /**
+     * Redeems a mailed link, the one way a link's token is used: valid now, used under its row lock, and its account,
+     * locked, returned for the change the link allows, if the account still has the address the link was mailed to
+     * (links mailed to an earlier address prove nothing). All in the caller's transaction.
+     *
+     * @throws InvalidLinkException for an unknown, used or expired token, or one mailed to an earlier address
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public MailedLink consume(LinkPurpose purpose, String token) {
+    public User redeem(LinkPurpose purpose, String token) {
+        MailedLink valid = consume(purpose, token);
+        User user = users.lockForUpdate(valid.userId())
+                .orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN));
+        if (!user.emailCanonical.equals(EmailAddress.canonicalOf(valid.email()))) {
+            throw new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN);
+        }
+        return user;
+    }
+
+    /** Uses the token: valid now, under its row lock, and marked used in the caller's transaction. */
+    private MailedLink consume(LinkPurpose purpose, String token) {
         MailedLink valid = valid(purpose, token, true);
         em.createNativeQuery("UPDATE account_tokens SET used_at = ?2 WHERE token_hash = ?1")
                 .setParameter(1, SecretTokens.hash(token))

@@ -1,7 +1,5 @@
 package com.ecommerce.users.recovery;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +15,6 @@ import com.ecommerce.users.mail.MailKind;
 import com.ecommerce.users.mail.RecipientCap;
 import com.ecommerce.users.mailedlink.InvalidLinkException;
 import com.ecommerce.users.mailedlink.LinkPurpose;
-import com.ecommerce.users.mailedlink.MailedLink;
 import com.ecommerce.users.mailedlink.MailedLinks;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.throttle.RateLimit;
@@ -38,18 +35,18 @@ public class PasswordRecovery {
     private final RateLimit rateLimit;
     private final RecipientCap cap;
     private final RecoveryMails mails;
-    private final MailedLinks tokens;
+    private final MailedLinks links;
     private final PasswordHasher passwords;
     private final UserRepository users;
     private final AuditLog audit;
     private final RecoveryConfig config;
 
-    PasswordRecovery(RateLimit rateLimit, RecipientCap cap, RecoveryMails mails, MailedLinks tokens,
+    PasswordRecovery(RateLimit rateLimit, RecipientCap cap, RecoveryMails mails, MailedLinks links,
             PasswordHasher passwords, UserRepository users, AuditLog audit, RecoveryConfig config) {
         this.rateLimit = rateLimit;
         this.cap = cap;
         this.mails = mails;
-        this.tokens = tokens;
+        this.links = links;
         this.passwords = passwords;
         this.users = users;
         this.audit = audit;
@@ -81,21 +78,14 @@ public class PasswordRecovery {
      * @throws InvalidLinkException for an unknown, used or expired token, or one mailed to an earlier address
      */
     public void reset(String token, String newPassword) {
-        QuarkusTransaction.requiringNew().call(() -> tokens.check(LinkPurpose.RESET_PASSWORD, token));
+        QuarkusTransaction.requiringNew().call(() -> links.check(LinkPurpose.RESET_PASSWORD, token));
         String hash = passwords.hash(newPassword);
         int id = QuarkusTransaction.requiringNew().call(() -> {
-            MailedLink valid = tokens.consume(LinkPurpose.RESET_PASSWORD, token);
-            User user = users.lockForUpdate(valid.userId())
-                    .orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN));
-            if (!user.emailCanonical.equals(EmailAddress.canonicalOf(valid.email()))) {
-                throw new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN); // mailed to an earlier address
-            }
+            User user = links.redeem(LinkPurpose.RESET_PASSWORD, token);
             user.changePassword(hash);
-            if (user.emailVerifiedAt == null) {
-                user.emailVerifiedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // the mail reached it
-            }
+            user.markEmailVerified(); // the mail reached it
             users.update(user);
-            tokens.retireAll(user.id, LinkPurpose.RESET_PASSWORD);
+            links.retireAll(user.id, LinkPurpose.RESET_PASSWORD);
             return user.id;
         });
         audit.record(AuditEvent.PASSWORD_RESET, id, null);

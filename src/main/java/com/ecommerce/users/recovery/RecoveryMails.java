@@ -29,14 +29,14 @@ class RecoveryMails {
     private static final Logger LOG = Logger.getLogger(RecoveryMails.class);
 
     private final UserRepository users;
-    private final MailedLinks tokens;
+    private final MailedLinks links;
     private final AccountMail mail;
     private final AuditLog audit;
     private final RecoveryConfig config;
 
-    RecoveryMails(UserRepository users, MailedLinks tokens, AccountMail mail, AuditLog audit, RecoveryConfig config) {
+    RecoveryMails(UserRepository users, MailedLinks links, AccountMail mail, AuditLog audit, RecoveryConfig config) {
         this.users = users;
-        this.tokens = tokens;
+        this.links = links;
         this.mail = mail;
         this.audit = audit;
         this.config = config;
@@ -63,7 +63,7 @@ class RecoveryMails {
         try {
             Optional<Recipient> recipient = QuarkusTransaction.requiringNew().call(() -> users.findByEmail(canonical)
                     .map(user -> new Recipient(user.id, user.email,
-                            tokens.issue(user.id, LinkPurpose.RESET_PASSWORD, user.email, config.tokenLifetime()))));
+                            links.issue(user.id, LinkPurpose.RESET_PASSWORD, user.email, config.tokenLifetime()))));
             recipient.ifPresent(r -> mail.sendPasswordReset(r.id(), r.email(), r.token(), config.tokenLifetime()));
             audit.recordFrom(client, AuditEvent.PASSWORD_RECOVERY_REQUESTED, recipient.map(Recipient::id).orElse(null),
                     null, null);

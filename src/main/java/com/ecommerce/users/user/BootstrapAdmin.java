@@ -89,7 +89,7 @@ public class BootstrapAdmin {
                 admin.changeEmail(address);
                 admin.role = Role.ADMIN;
                 admin.changePassword(newHash);
-                admin.emailVerifiedAt = java.time.Instant.now(); // the operator vouches for the address
+                admin.markEmailVerified(); // the operator vouches for the address
                 users.insert(admin);
                 LOG.infof("Created the bootstrap admin, account id=%d, with users.bootstrap-admin.password", admin.id);
                 audit.record(AuditEvent.ACCOUNT_REGISTERED, admin.id, null, "bootstrap admin");
@@ -98,9 +98,7 @@ public class BootstrapAdmin {
             User account = existing.get();
             if (ownsConfiguredPassword(account)) {
                 account.role = Role.ADMIN;
-                if (account.emailVerifiedAt == null) {
-                    account.emailVerifiedAt = java.time.Instant.now(); // the operator vouches for the address
-                }
+                account.markEmailVerified(); // the operator vouches for the address
                 LOG.infof("Granted the admin role to account id=%d: its password is users.bootstrap-admin.password",
                         account.id);
                 audit.record(AuditEvent.ROLE_CHANGED, account.id, null, "user->admin (bootstrap admin)");

@@ -1,8 +1,6 @@
 package com.ecommerce.users.verification;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +19,6 @@ import com.ecommerce.users.mail.MailKind;
 import com.ecommerce.users.mail.RecipientCap;
 import com.ecommerce.users.mailedlink.InvalidLinkException;
 import com.ecommerce.users.mailedlink.LinkPurpose;
-import com.ecommerce.users.mailedlink.MailedLink;
 import com.ecommerce.users.mailedlink.MailedLinks;
 import com.ecommerce.users.throttle.RateLimit;
 import com.ecommerce.users.throttle.RateLimitedException;
@@ -40,7 +37,7 @@ public class EmailVerification {
 
     private static final Logger LOG = Logger.getLogger(EmailVerification.class);
 
-    private final MailedLinks tokens;
+    private final MailedLinks links;
     private final AccountMail mail;
     private final UserRepository users;
     private final RateLimit rateLimit;
@@ -48,9 +45,9 @@ public class EmailVerification {
     private final AuditLog audit;
     private final VerificationConfig config;
 
-    EmailVerification(MailedLinks tokens, AccountMail mail, UserRepository users, RateLimit rateLimit,
+    EmailVerification(MailedLinks links, AccountMail mail, UserRepository users, RateLimit rateLimit,
             RecipientCap cap, AuditLog audit, VerificationConfig config) {
-        this.tokens = tokens;
+        this.links = links;
         this.mail = mail;
         this.users = users;
         this.rateLimit = rateLimit;
@@ -106,14 +103,8 @@ public class EmailVerification {
      */
     public int verify(String token) {
         int id = QuarkusTransaction.requiringNew().call(() -> {
-            MailedLink valid = tokens.consume(LinkPurpose.VERIFY_EMAIL, token);
-            User user = users.lockForUpdate(valid.userId())
-                    .orElseThrow(() -> new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN));
-            if (!user.emailCanonical.equals(EmailAddress.canonicalOf(valid.email()))) {
-                throw new InvalidLinkException(InvalidLinkException.Reason.UNKNOWN);
-            }
-            if (user.emailVerifiedAt == null) {
-                user.emailVerifiedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            User user = links.redeem(LinkPurpose.VERIFY_EMAIL, token);
+            if (user.markEmailVerified()) {
                 users.update(user);
             }
             return user.id;
@@ -130,7 +121,7 @@ public class EmailVerification {
             return heldBack;
         }
         String token = QuarkusTransaction.requiringNew()
-                .call(() -> tokens.issue(id, LinkPurpose.VERIFY_EMAIL, email, config.tokenLifetime()));
+                .call(() -> links.issue(id, LinkPurpose.VERIFY_EMAIL, email, config.tokenLifetime()));
         mail.sendVerification(id, email, token, config.tokenLifetime());
         audit.record(AuditEvent.EMAIL_VERIFICATION_SENT, id, actorId);
         return Optional.empty();

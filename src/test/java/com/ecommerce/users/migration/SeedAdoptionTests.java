@@ -28,7 +28,6 @@ import com.ecommerce.users.support.Slow;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.user.UserApi;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
