@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
@@ -26,8 +25,8 @@ public class LoginFailureFloor {
     private final Duration floor;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-    LoginFailureFloor(@ConfigProperty(name = "users.login.failure-floor", defaultValue = "500ms") Duration floor) {
-        this.floor = floor;
+    LoginFailureFloor(LoginConfig config) {
+        this.floor = config.failureFloor();
     }
 
     /** Runs {@code login}; a {@link LoginFailedException} it throws becomes a failure delivered at the floor. */

@@ -4,11 +4,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.validation.Validator;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.ecommerce.users.account.EmailAddress;
+import com.ecommerce.users.account.NewPassword;
 import com.ecommerce.users.account.Role;
 import com.ecommerce.users.account.User;
 import com.ecommerce.users.account.UserRepository;
@@ -34,7 +35,6 @@ public class BootstrapAdmin {
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
     /** pg_advisory_xact_lock key: replicas starting together decide one after the other. ASCII "useradm". */
     private static final long LOCK = 0x75736572_61646dL;
-    private static final int MIN_PASSWORD_LENGTH = 8;
 
     public enum Outcome { NOT_CONFIGURED, ADMIN_EXISTS, CREATED, PROMOTED, REFUSED }
 
@@ -45,13 +45,14 @@ public class BootstrapAdmin {
     private final UserRepository users;
     private final AuditLog audit;
 
-    BootstrapAdmin(@ConfigProperty(name = "users.bootstrap-admin.email") Optional<String> email,
-            @ConfigProperty(name = "users.bootstrap-admin.password") Optional<String> password, PasswordHasher passwords,
-            UserRepository users, AuditLog audit) {
+    BootstrapAdmin(BootstrapAdminConfig config, Validator validator, PasswordHasher passwords, UserRepository users,
+            AuditLog audit) {
         this.audit = audit;
-        this.email = email.map(String::strip).filter(e -> !e.isEmpty());
+        this.email = config.email().map(String::strip).filter(e -> !e.isEmpty());
         this.address = this.email.filter(EmailAddress::isValid).map(EmailAddress::parse).orElse(null);
-        this.password = password.filter(p -> !p.isEmpty());
+        // the rules of every new password, @NewPassword's, checked here by the validator that checks the requests
+        this.password = config.password()
+                .filter(p -> validator.validateValue(NewPasswordValue.class, "password", p).isEmpty());
         this.passwords = passwords;
         this.users = users;
     }
@@ -65,9 +66,9 @@ public class BootstrapAdmin {
         if (email.isEmpty()) {
             return Outcome.NOT_CONFIGURED;
         }
-        if (password.isEmpty() || password.get().length() < MIN_PASSWORD_LENGTH) {
-            LOG.warn("users.bootstrap-admin.email is set without a users.bootstrap-admin.password of 8 characters or "
-                    + "more: no account is created or promoted (docs/security.md, \"The first admin\")");
+        if (password.isEmpty()) {
+            LOG.warn("users.bootstrap-admin.email is set without a users.bootstrap-admin.password of 8 to 1024 "
+                    + "characters: no account is created or promoted (docs/security.md, \"The first admin\")");
             return Outcome.NOT_CONFIGURED;
         }
         if (address == null) {
@@ -109,6 +110,10 @@ public class BootstrapAdmin {
                     account.id);
             return Outcome.REFUSED;
         });
+    }
+
+    /** What {@code users.bootstrap-admin.password} is checked as. */
+    private record NewPasswordValue(@NewPassword String password) {
     }
 
     private boolean ownsConfiguredPassword(User account) {

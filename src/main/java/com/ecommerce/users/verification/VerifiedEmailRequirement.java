@@ -2,8 +2,6 @@ package com.ecommerce.users.verification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.ecommerce.users.account.UserRepository;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,9 +16,8 @@ public class VerifiedEmailRequirement {
     private final boolean required;
     private final UserRepository users;
 
-    VerifiedEmailRequirement(@ConfigProperty(name = "users.registration.require-verified-email", defaultValue = "false")
-            boolean required, UserRepository users) {
-        this.required = required;
+    VerifiedEmailRequirement(RegistrationConfig config, UserRepository users) {
+        this.required = config.requireVerifiedEmail();
         this.users = users;
     }
 

@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.ecommerce.users.platform.problem.InvalidRequestException;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -33,11 +31,8 @@ public class ClientAddress {
 
     private final int trustedHops;
 
-    ClientAddress(@ConfigProperty(name = "users.http.trusted-proxy-hops", defaultValue = "0") int trustedHops) {
-        if (trustedHops < 0) {
-            throw new IllegalArgumentException("users.http.trusted-proxy-hops must be 0 or more");
-        }
-        this.trustedHops = trustedHops;
+    ClientAddress(HttpConfig config) {
+        this.trustedHops = config.trustedProxyHops();
     }
 
     /**

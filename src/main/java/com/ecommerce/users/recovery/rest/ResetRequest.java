@@ -1,10 +1,11 @@
 package com.ecommerce.users.recovery.rest;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.ecommerce.users.account.NewPassword;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -16,7 +17,7 @@ public record ResetRequest(
         @Schema(description = "The token parameter of the link in the mail", maxLength = 128)
         String token,
 
-        @NotNull @Size(min = 8, max = 1024) @Pattern(regexp = "[^\\p{Cs}]*", message = "must be well-formed Unicode text")
+        @NotNull @NewPassword
         @Schema(description = "8 to 1024 characters", minLength = 8, maxLength = 1024, writeOnly = true)
         String newPassword) {
 

@@ -1,12 +1,12 @@
 package com.ecommerce.users.user.rest;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.ecommerce.users.account.AccountEmail;
+import com.ecommerce.users.account.NewPassword;
 import com.ecommerce.users.account.PersonName;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -24,7 +24,7 @@ public record NewUserRequest(
                 examples = "ada@example.com", maxLength = 255)
         String email,
 
-        @NotNull @Size(min = 8, max = 1024) @Pattern(regexp = UserRules.WELL_FORMED, message = UserRules.TEXT_MESSAGE)
+        @NotNull @NewPassword
         @Schema(description = "8 to 1024 characters; stored only as an Argon2id hash", examples = "correct horse battery staple",
                 minLength = 8, maxLength = 1024, writeOnly = true)
         String password) {

@@ -1,10 +1,11 @@
 package com.ecommerce.users.user.rest;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.ecommerce.users.account.NewPassword;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -12,6 +13,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Schema(name = "PasswordChange")
 public record PasswordChangeRequest(
         @NotNull @Size(max = 1024) @Schema(writeOnly = true) String currentPassword,
-        @NotNull @Size(min = 8, max = 1024) @Pattern(regexp = UserRules.WELL_FORMED, message = UserRules.TEXT_MESSAGE)
+        @NotNull @NewPassword
         @Schema(writeOnly = true, minLength = 8, maxLength = 1024) String newPassword) {
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.ecommerce.users.account.AccountEmail;
+import com.ecommerce.users.account.NewPassword;
 import com.ecommerce.users.account.PersonName;
 import com.ecommerce.users.account.Role;
 import com.ecommerce.users.user.UserChanges;
@@ -32,8 +33,7 @@ public class UserPatchRequest {
     @Schema(examples = "ada.king@example.com", maxLength = 255)
     String email;
 
-    @Size(min = 8, max = 1024)
-    @Pattern(regexp = UserRules.WELL_FORMED, message = UserRules.TEXT_MESSAGE)
+    @NewPassword
     @Schema(minLength = 8, maxLength = 1024, writeOnly = true)
     String password;
 
