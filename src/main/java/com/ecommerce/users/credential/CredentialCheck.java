@@ -66,22 +66,36 @@ public class CredentialCheck {
         this.dummyHash = passwords.hash(Base64.getEncoder().encodeToString(random));
     }
 
-    /** The account with {@code email} if {@code password} is its own; empty for an unknown address, a wrong password or a lock alike. */
-    public Optional<Credentials> verify(String email, String password, String client) {
-        return verifyForLogin(email, password, client).map(verified -> {
-            throttle.reset(verified.throttleKey(), client);
-            return verified.account();
-        });
+    /**
+     * Checks the password of the account with the address {@code email}, as a login does: empty for an unknown
+     * address, a wrong password or a lock alike. A proof's failure counts are left for {@link #confirm}.
+     */
+    public Optional<PasswordProof> check(String email, String password, String client) {
+        Optional<EmailAddress.Key> key = EmailAddress.lookupKey(email);
+        return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client)), client, password,
+                AuditEvent.LOGIN_FAILED));
+    }
+
+    /** Checks the password of account {@code accountId}, as a password or an email change does; the same protocol. */
+    public Optional<PasswordProof> check(int accountId, String password, String client) {
+        return limiter.call(() -> evaluate(inTransaction(() -> {
+            Optional<Credentials> account = users.credentialsById(accountId);
+            return account.isEmpty() ? Attempt.REFUSED : admit(account.get().emailCanonical(), client, account);
+        }), client, password, AuditEvent.REAUTHENTICATION_FAILED));
     }
 
     /**
-     * As {@link #verify(String, String, String)}, but the address's failure counts are left for
-     * {@link #clearFailures} to clear in the caller's own transaction (a login's, which has one anyway after the hash).
+     * A password found right: the account as it was read when checked, and the failure counts still to clear. The
+     * caller acts on it in a transaction of its own, checks there that the password is still the one checked, and
+     * calls {@link #confirm} in it: the one protocol of every password check (login, password and email changes).
      */
-    public Optional<Verified> verifyForLogin(String email, String password, String client) {
-        Optional<EmailAddress.Key> key = EmailAddress.lookupKey(email);
-        return limiter.call(() -> evaluate(inTransaction(() -> admit(key, client)), client, password,
-                AuditEvent.LOGIN_FAILED)).map(account -> new Verified(account, key.orElseThrow().canonical(), client));
+    public record PasswordProof(Credentials account, String throttleKey, String client) {
+    }
+
+    /** The account's address starts afresh, from this client and account-wide, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void confirm(PasswordProof proof) {
+        throttle.reset(proof.throttleKey(), proof.client());
     }
 
     /**
@@ -98,29 +112,6 @@ public class CredentialCheck {
             return Attempt.UNCOUNTED;
         }
         return admit(key.get().canonical(), client, account);
-    }
-
-    /** A password found right, whose throttling counts are still to be cleared. */
-    public record Verified(Credentials account, String throttleKey, String client) {
-    }
-
-    /** After {@link #verifyForLogin}: the address starts afresh, in the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void clearFailures(Verified verified) {
-        throttle.reset(verified.throttleKey(), verified.client());
-    }
-
-    /** The account {@code id} if {@code password} is its own, as {@link #verify(String, String, String)}. */
-    public Optional<Credentials> verify(int id, String password, String client) {
-        return limiter.call(() -> {
-            Attempt attempt = inTransaction(() -> {
-                Optional<Credentials> account = users.credentialsById(id);
-                return account.isEmpty() ? Attempt.REFUSED : admit(account.get().emailCanonical(), client, account);
-            });
-            Optional<Credentials> verified = evaluate(attempt, client, password, AuditEvent.REAUTHENTICATION_FAILED);
-            verified.ifPresent(account -> throttle.reset(attempt.key(), client));
-            return verified;
-        });
     }
 
     private Attempt admit(String key, String client, Optional<Credentials> account) {
@@ -144,7 +135,7 @@ public class CredentialCheck {
      * failure that starts a lock. Attempts refused during a lock are counted in the metric only: they cost nothing,
      * and a flood of them must not flood the audit log.
      */
-    private Optional<Credentials> evaluate(Attempt attempt, String client, String password, AuditEvent failure) {
+    private Optional<PasswordProof> evaluate(Attempt attempt, String client, String password, AuditEvent failure) {
         if (!attempt.admitted()) {
             throttled.increment();
             return Optional.empty();
@@ -165,7 +156,7 @@ public class CredentialCheck {
             return Optional.empty(); // counted already
         }
         matched.increment();
-        return attempt.account(); // the caller clears the counts
+        return attempt.account().map(account -> new PasswordProof(account, attempt.key(), client));
     }
 
     private boolean matches(String password, Credentials credentials) {

@@ -11,7 +11,6 @@ import com.ecommerce.users.account.UserRepository;
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.credential.CredentialCheck;
-import com.ecommerce.users.jwt.AccessToken;
 import com.ecommerce.users.jwt.AccessTokenIssuer;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.verification.VerifiedEmailRequirement;
@@ -31,32 +30,28 @@ public class LoginService {
     private final UserRepository users;
     private final PasswordHasher passwords;
     private final CredentialCheck credentials;
-    private final AccessTokenIssuer tokens;
+    private final AccessTokenIssuer accessTokens;
     private final SessionService sessions;
     private final AuditLog audit;
     private final VerifiedEmailRequirement verifiedEmail;
 
-    LoginService(UserRepository users, PasswordHasher passwords, CredentialCheck credentials, AccessTokenIssuer tokens,
+    LoginService(UserRepository users, PasswordHasher passwords, CredentialCheck credentials, AccessTokenIssuer accessTokens,
             SessionService sessions, AuditLog audit, VerifiedEmailRequirement verifiedEmail) {
         this.users = users;
         this.passwords = passwords;
         this.credentials = credentials;
-        this.tokens = tokens;
+        this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.audit = audit;
         this.verifiedEmail = verifiedEmail;
-    }
-
-    /** A session's first tokens: the access token and the session with its refresh token. */
-    public record LoggedIn(AccessToken accessToken, OpenedSession session) {
     }
 
     /**
      * @param userAgent the client's User-Agent, shown in the account's session list
      * @throws LoginFailedException for an unknown email, a wrong password or a throttled attempt alike
      */
-    public LoggedIn login(String email, String password, String client, String userAgent) {
-        CredentialCheck.Verified verified = credentials.verifyForLogin(email, password, client)
+    public SessionTokens login(String email, String password, String client, String userAgent) {
+        CredentialCheck.PasswordProof verified = credentials.check(email, password, client)
                 .orElseThrow(LoginFailedException::new);
         Credentials account = verified.account();
         verifiedEmail.check(account.id()); // only once the password is right: 403 email-not-verified
@@ -68,7 +63,7 @@ public class LoginService {
                 .call(() -> openIfPasswordUnchanged(verified, upgraded, userAgent))
                 .orElseThrow(LoginFailedException::new);
         audit.record(AuditEvent.LOGIN_SUCCEEDED, account.id(), account.id(), "session " + session.id());
-        return new LoggedIn(tokens.issue(account, session.id()), session);
+        return new SessionTokens(accessTokens.issue(account, session.id()), session);
     }
 
     /**
@@ -78,7 +73,7 @@ public class LoginService {
      * same password replaces the verified one first, unless another login or a change replaced it already. Empty
      * when the password changed since it was verified.
      */
-    private Optional<OpenedSession> openIfPasswordUnchanged(CredentialCheck.Verified verified, String upgradedHash,
+    private Optional<OpenedSession> openIfPasswordUnchanged(CredentialCheck.PasswordProof verified, String upgradedHash,
             String userAgent) {
         Credentials account = verified.account();
         if (upgradedHash != null && users.upgradeHash(account.id(), account.passwordHash(), upgradedHash)) {
@@ -87,7 +82,7 @@ public class LoginService {
         if (!users.passwordUnchangedSince(account.id(), account.passwordChangedAt())) {
             return Optional.empty();
         }
-        credentials.clearFailures(verified); // in this transaction: a login is one before its hash and one after
+        credentials.confirm(verified); // in this transaction: a login is one before its hash and one after
         return Optional.of(sessions.open(account.id(), account.passwordChangedAt(), userAgent, verified.client()));
     }
 }

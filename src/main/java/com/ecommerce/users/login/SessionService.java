@@ -15,7 +15,6 @@ import com.ecommerce.users.account.Caller;
 import com.ecommerce.users.account.Role;
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
-import com.ecommerce.users.jwt.AccessToken;
 import com.ecommerce.users.jwt.AccessTokenIssuer;
 import com.ecommerce.users.login.SessionRepository.LockedSession;
 import com.ecommerce.users.login.SessionRepository.TokenUse;
@@ -37,13 +36,13 @@ public class SessionService {
 
     private final SessionRepository sessions;
     private final SessionConfig config;
-    private final AccessTokenIssuer tokens;
+    private final AccessTokenIssuer accessTokens;
     private final AuditLog audit;
 
-    SessionService(SessionRepository sessions, SessionConfig config, AccessTokenIssuer tokens, AuditLog audit) {
+    SessionService(SessionRepository sessions, SessionConfig config, AccessTokenIssuer accessTokens, AuditLog audit) {
         this.sessions = sessions;
         this.config = config;
-        this.tokens = tokens;
+        this.accessTokens = accessTokens;
         this.audit = audit;
     }
 
@@ -70,7 +69,7 @@ public class SessionService {
      *
      * @throws InvalidGrantException for a token that is unknown, expired, revoked or used already
      */
-    public Refreshed refresh(String refreshToken, String client) {
+    public SessionTokens refresh(String refreshToken, String client) {
         if (!RefreshTokens.wellFormed(refreshToken)) {
             throw new InvalidGrantException();
         }
@@ -82,15 +81,12 @@ public class SessionService {
                 throw new InvalidGrantException();
             }
             case Rotation.Refused refused -> throw new InvalidGrantException();
-            case Rotation.Rotated rotated -> new Refreshed(
-                    tokens.issue(rotated.session().userId(), rotated.session().emailCanonical(),
+            case Rotation.Rotated rotated -> new SessionTokens(
+                    accessTokens.issue(rotated.session().userId(), rotated.session().emailCanonical(),
                             Role.fromValue(rotated.session().role()), rotated.session().passwordChangedAt(),
                             rotated.next().id()),
                     rotated.next());
         };
-    }
-
-    public record Refreshed(AccessToken accessToken, OpenedSession session) {
     }
 
     /**

@@ -17,14 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class HashingLimiter {
 
     private final Semaphore slots;
-    private final int maxConcurrency;
     private final Duration maxWait;
     private final ThreadLocal<Boolean> holdsSlot = ThreadLocal.withInitial(() -> false);
 
     HashingLimiter(PasswordConfig config) {
-        this.maxConcurrency = maxConcurrency(config);
         this.maxWait = config.hashing().maxWait();
-        this.slots = new Semaphore(maxConcurrency, true);
+        this.slots = new Semaphore(maxConcurrency(config), true);
     }
 
     /** Runs {@code work} in a slot; a caller that holds one already (CredentialCheck, around its hash) keeps it. */
@@ -49,10 +47,6 @@ public class HashingLimiter {
             holdsSlot.set(false);
             slots.release();
         }
-    }
-
-    public int maxConcurrency() {
-        return maxConcurrency;
     }
 
     /** Also how many of libargon2's buffers are kept ({@link Argon2Buffers}). */

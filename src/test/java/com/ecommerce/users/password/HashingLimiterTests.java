@@ -44,8 +44,8 @@ class HashingLimiterTests {
 
     @Test
     void defaultsToOneSlotPerCpu() {
-        HashingLimiter limiter = new HashingLimiter(PasswordTestSupport.config(Map.of()));
-        assertThat(limiter.maxConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(HashingLimiter.maxConcurrency(PasswordTestSupport.config(Map.of())))
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     private static void await(CountDownLatch latch) {

@@ -89,17 +89,6 @@ public class LoginResource {
         long started = System.nanoTime();
         String client = clients.of(http);
         String userAgent = UserAgents.of(http);
-        return failureFloor.answer(started, () -> {
-            LoginService.LoggedIn loggedIn = logins.login(email, password, client, userAgent);
-            return token(TokenResponse.of(loggedIn.accessToken(), loggedIn.session()));
-        });
-    }
-
-    /**
-     * RFC 6749 5.1: a token answer is not cached. Cache-Control: no-store comes from configuration for every answer
-     * under /auth and /users (quarkus.http.filter.account-data); set here too, it would be sent twice.
-     */
-    public static Response token(TokenResponse body) {
-        return Response.ok(body).header("Pragma", "no-cache").build();
+        return failureFloor.answer(started, () -> TokenResponse.answer(logins.login(email, password, client, userAgent)));
     }
 }

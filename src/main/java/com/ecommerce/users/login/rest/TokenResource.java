@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.users.login.SessionService;
+import com.ecommerce.users.login.SessionTokens;
 import com.ecommerce.users.platform.http.ClientAddress;
 import com.ecommerce.users.platform.problem.InvalidRequestException;
 import com.ecommerce.users.platform.problem.Problem;
@@ -85,8 +86,8 @@ public class TokenResource {
         if (refreshToken == null) {
             throw new InvalidRequestException("refresh_token", "is required");
         }
-        SessionService.Refreshed refreshed = sessions.refresh(refreshToken, clients.of(http));
-        return LoginResource.token(TokenResponse.of(refreshed.accessToken(), refreshed.session()));
+        SessionTokens refreshed = sessions.refresh(refreshToken, clients.of(http));
+        return TokenResponse.answer(refreshed);
     }
 
     @POST

@@ -1,9 +1,12 @@
 package com.ecommerce.users.login.rest;
 
+import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.ecommerce.users.jwt.AccessToken;
 import com.ecommerce.users.login.OpenedSession;
+import com.ecommerce.users.login.SessionTokens;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -21,9 +24,16 @@ public record TokenResponse(
         @JsonProperty("refresh_token") @Schema(description = "Opaque; for POST /auth/token, once: each use returns a new one") String refreshToken,
         @JsonProperty("refresh_expires_in") @Schema(description = "Seconds until the session expires unless refreshed", examples = "2592000") long refreshExpiresIn) {
 
-    public static TokenResponse of(AccessToken accessToken, OpenedSession session) {
-        return new TokenResponse(accessToken.token(), "bearer", accessToken.expiresIn(), session.refreshToken(),
-                session.expiresIn());
+    /**
+     * The answer carrying {@code tokens}. RFC 6749 5.1: a token answer is not cached. Cache-Control: no-store comes from
+     * configuration for every answer under /auth and /users (quarkus.http.filter.account-data); set here too, it would
+     * be sent twice.
+     */
+    public static Response answer(SessionTokens tokens) {
+        AccessToken accessToken = tokens.accessToken();
+        OpenedSession session = tokens.session();
+        return Response.ok(new TokenResponse(accessToken.token(), "bearer", accessToken.expiresIn(),
+                session.refreshToken(), session.expiresIn())).header("Pragma", "no-cache").build();
     }
 
     @Override

@@ -30,6 +30,7 @@ import com.ecommerce.users.account.Caller;
 import com.ecommerce.users.platform.http.ClientAddress;
 import com.ecommerce.users.platform.problem.Problem;
 import com.ecommerce.users.user.UserService;
+import com.ecommerce.users.user.UserUpdates;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -53,12 +54,15 @@ import io.vertx.core.http.HttpServerRequest;
 public class MyAccountResource {
 
     private final UserService users;
+    private final UserUpdates updates;
     private final SecurityIdentity identity;
     private final ClientAddress clients;
     private final HttpHeaders headers;
 
-    MyAccountResource(UserService users, SecurityIdentity identity, ClientAddress clients, HttpHeaders headers) {
+    MyAccountResource(UserService users, UserUpdates updates, SecurityIdentity identity, ClientAddress clients,
+            HttpHeaders headers) {
         this.users = users;
+        this.updates = updates;
         this.identity = identity;
         this.clients = clients;
         this.headers = headers;
@@ -91,7 +95,7 @@ public class MyAccountResource {
     public Response patchMe(@NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
             @Context HttpServerRequest http) {
         Caller caller = Caller.of(identity);
-        return UserResponse.ok(users.update(caller, caller.userId(), request.toChanges(), EntityTags.ifMatch(headers),
+        return UserResponse.ok(updates.update(caller, caller.userId(), request.toChanges(), EntityTags.ifMatch(headers),
                 clients.of(http)));
     }
 
@@ -104,7 +108,7 @@ public class MyAccountResource {
     @APIResponse(responseCode = "403", description = "Wrong current password, or too many attempts")
     public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request,
             @Context HttpServerRequest http) {
-        users.changeOwnPassword(Caller.of(identity), request.currentPassword(), request.newPassword(), clients.of(http));
+        updates.changeOwnPassword(Caller.of(identity), request.currentPassword(), request.newPassword(), clients.of(http));
         return Response.noContent().build();
     }
 
@@ -117,7 +121,7 @@ public class MyAccountResource {
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
     public Response deleteMe() {
         Caller caller = Caller.of(identity);
-        users.delete(caller, caller.userId(), EntityTags.ifMatch(headers));
+        updates.delete(caller, caller.userId(), EntityTags.ifMatch(headers));
         return Response.noContent().build();
     }
 }

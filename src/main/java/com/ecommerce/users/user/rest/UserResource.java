@@ -39,6 +39,7 @@ import com.ecommerce.users.account.UserPage;
 import com.ecommerce.users.platform.http.ClientAddress;
 import com.ecommerce.users.platform.problem.Problem;
 import com.ecommerce.users.user.UserService;
+import com.ecommerce.users.user.UserUpdates;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -67,12 +68,15 @@ public class UserResource {
     private static final String ID = "Account id";
 
     private final UserService users;
+    private final UserUpdates updates;
     private final SecurityIdentity identity;
     private final ClientAddress clients;
     private final HttpHeaders headers;
 
-    UserResource(UserService users, SecurityIdentity identity, ClientAddress clients, HttpHeaders headers) {
+    UserResource(UserService users, UserUpdates updates, SecurityIdentity identity, ClientAddress clients,
+            HttpHeaders headers) {
         this.users = users;
+        this.updates = updates;
         this.identity = identity;
         this.clients = clients;
         this.headers = headers;
@@ -159,7 +163,7 @@ public class UserResource {
             @NotNull(message = "a JSON body is required") @Valid UserPatchRequest request,
             @Context HttpServerRequest http) {
         int account = AccountIds.parse(id);
-        return UserResponse.ok(users.update(Caller.of(identity), account, request.toChanges(), EntityTags.ifMatch(headers),
+        return UserResponse.ok(updates.update(Caller.of(identity), account, request.toChanges(), EntityTags.ifMatch(headers),
                 clients.of(http)));
     }
 
@@ -177,7 +181,7 @@ public class UserResource {
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
     public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {
         int account = AccountIds.parse(id);
-        users.delete(Caller.of(identity), account, EntityTags.ifMatch(headers));
+        updates.delete(Caller.of(identity), account, EntityTags.ifMatch(headers));
         return Response.noContent().build();
     }
 }
