@@ -48,7 +48,8 @@ run_as_pod() {
     podman_args+=(--user "${user[0]:-$(podman image inspect --format '{{.Config.User}}' "$image")}${group[0]:+:${group[0]}}")
   fi
   [ ${#entrypoint[@]} -eq 0 ] || podman_args+=(--entrypoint "${entrypoint[0]}")
-  podman run -d "${podman_args[@]}" "$image" "${args[@]}" > /dev/null
+  # conmon 2.1 writes a file "oom" into its working directory when the container is OOM-killed: not into the clone
+  (cd "$WORK" && podman run -d "${podman_args[@]}" "$image" "${args[@]}" > /dev/null)
 }
 
 # provide_secret NAME DATABASE: writes the throw-away stand-in of a Secret the manifests name (docs/deploying.md, the
@@ -84,7 +85,7 @@ wait_ready() {
   read -r path port scheme delay period timeout failures <<< "${APP_STARTUP_PROBE[0]}"
   budget=$((delay + period * failures))
   until probe_ok "${APP_STARTUP_PROBE[0]}" && probe_ok "${APP_READINESS_PROBE[0]}"; do
-    running "$name" || fail "$name ended before it was ready (exit $(exit_code "$name"))" "$name"
+    running "$name" || fail "$name ended before it was ready: $(ended "$name")" "$name"
     [ $(($(date +%s%N) - started)) -lt $((budget * 1000000000)) ] \
       || fail "$name not ready within the startup probe's budget of $budget s" "$name"
     sleep 0.1
@@ -99,6 +100,15 @@ free_ports() {
   for port in "${APP_PORTS[@]}"; do
     [ -z "$(ss -Hltn "sport = :$port")" ] || fail "port $port is in use on this machine: the container would not get it"
   done
+}
+
+# ended NAME: how a container ended. podman's OOMKilled stays false on cgroup v1 here (conmon writes its "oom" file
+# elsewhere), so the kernel's own record is quoted when it is readable.
+ended() {
+  local id oom
+  id=$(podman inspect --format '{{.Id}}' "$1")
+  oom=$(dmesg 2> /dev/null | grep -A 1 "oom_memcg=[^,]*$id" | grep -o 'Memory cgroup out of memory: Killed process [0-9]* ([a-z]*)' | tail -n 1)
+  echo "exit $(exit_code "$1")${oom:+, $oom (the memory limit)}"
 }
 
 running() { [ "$(podman inspect --format '{{.State.Running}}' "$1" 2> /dev/null)" = true ]; }
