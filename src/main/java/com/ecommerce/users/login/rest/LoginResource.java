@@ -68,19 +68,11 @@ public class LoginResource {
     @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Log in with the OAuth 2.0 password grant (username is the email)")
-    public Uni<Response> loginForm(@FormParam("grant_type") String grantType, @FormParam("username") String username,
-            @FormParam("password") String password, @Context HttpServerRequest http) {
+    public Uni<Response> loginForm(@FormParam("grant_type") String grantType,
+            @FormParam("username") @LoginEmail String username, @FormParam("password") @LoginPassword String password,
+            @Context HttpServerRequest http) {
         if (grantType != null && !grantType.equals("password")) {
             throw new InvalidRequestException("grant_type", "only the password grant is supported");
-        }
-        if (username == null || username.length() > 255) {
-            throw new InvalidRequestException("username", "is required, at most 255 characters");
-        }
-        if (LoginRequest.CONTROL_CHARACTER.matcher(username).find()) {
-            throw new InvalidRequestException("username", "must not contain control characters");
-        }
-        if (password == null || password.length() > 1024) {
-            throw new InvalidRequestException("password", "is required, at most 1024 characters");
         }
         return login(username, password, http);
     }
