@@ -39,10 +39,10 @@ public class AccountStatuses {
         this.hits = lookups(metrics, "hit");
         this.misses = lookups(metrics, "miss");
         this.bypasses = lookups(metrics, "bypass");
-        Gauge.builder("users_account_status_cache_trusted", cache, c -> c.trusted() ? 1 : 0)
+        Gauge.builder("users.account.status.cache.trusted", cache, c -> c.trusted() ? 1 : 0)
                 .description("1 while the cache of account status listens for changes and is used, 0 while bypassed")
                 .register(metrics);
-        Gauge.builder("users_account_status_cache_size", cache, AccountStatusCache::size)
+        Gauge.builder("users.account.status.cache.size", cache, AccountStatusCache::size)
                 .description("Accounts whose status is cached (estimate)")
                 .register(metrics);
     }
@@ -74,7 +74,7 @@ public class AccountStatuses {
     }
 
     private static Counter lookups(MeterRegistry metrics, String result) {
-        return Counter.builder("users_account_status_lookups")
+        return Counter.builder("users.account.status.lookups")
                 .description("Account status lookups of the token check: hit (cache), miss (read, then cached), "
                         + "bypass (read: the cache is off or not listening)")
                 .tag("result", result)

@@ -36,7 +36,7 @@ public abstract class CachingJwtParser implements JWTParser {
         this.parser = parser;
         this.verified = config.verifiedCacheSize() > 0 ? new VerifiedTokens(config.verifiedCacheSize(), Clock.systemUTC()) : null;
         if (verified != null) {
-            Gauge.builder("users_verified_tokens_cached", verified, VerifiedTokens::size)
+            Gauge.builder("users.verified.tokens.cached", verified, VerifiedTokens::size)
                     .description("Bearer tokens verified and kept until they expire (estimate)")
                     .register(metrics);
         }
