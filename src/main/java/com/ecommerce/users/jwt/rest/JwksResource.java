@@ -1,4 +1,4 @@
-package com.ecommerce.users.jwt;
+package com.ecommerce.users.jwt.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.ecommerce.users.jwt.JwtKeys;
 
 /** The public keys that verify this service's tokens, so other services verify them offline. */
 @Path("/.well-known/jwks.json")
