@@ -135,11 +135,11 @@ class AccountCacheTests {
     }
 
     private double lookups(String result) {
-        return metrics.get("users_account_status_lookups").tag("result", result).counter().count();
+        return metrics.get("users.account.status.lookups").tag("result", result).counter().count();
     }
 
     private double gauge() {
-        return metrics.get("users_account_status_cache_trusted").gauge().value();
+        return metrics.get("users.account.status.cache.trusted").gauge().value();
     }
 
     private TestDatabase db() {

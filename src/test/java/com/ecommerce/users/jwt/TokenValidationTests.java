@@ -246,7 +246,7 @@ class TokenValidationTests {
 
     /** The gauge is registered with the parser, at the first token this instance verifies: until then, none. */
     private double verifiedTokensCached() {
-        var gauge = metrics.find("users_verified_tokens_cached").gauge();
+        var gauge = metrics.find("users.verified.tokens.cached").gauge();
         return gauge == null ? 0 : gauge.value();
     }
 
