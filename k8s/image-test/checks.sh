@@ -18,7 +18,8 @@ drop_database() {
 }
 
 # migrate IMAGE VARIANT DATABASE: the migration Job's container on a fresh database exits 0 within the Job's
-# activeDeadlineSeconds and leaves every versioned migration of src/main/resources/db/migration applied.
+# activeDeadlineSeconds and leaves every versioned migration of the project applied (the SQL files in
+# src/main/resources/db/migration and the Java ones in src/main/java/db/migration).
 migrate() {
   local image=$1 name=$CONTAINER_PREFIX-$2-migrate database=$3 started=$SECONDS
   local deadline=${JOB_ACTIVE_DEADLINE_SECONDS[0]:-600} expected applied
@@ -28,7 +29,7 @@ migrate() {
     || fail "the migration Job's container still ran after activeDeadlineSeconds ($deadline s)" "$name"
   [ "$(exit_code "$name")" = 0 ] || fail "the migration Job's container exited $(exit_code "$name")" "$name"
   log_defects "$name"
-  expected=$(find src/main/resources/db/migration -name 'V*.sql' | wc -l)
+  expected=$(find src/main/resources/db/migration src/main/java/db/migration -name 'V*.sql' -o -name 'V*.java' | wc -l)
   applied=$(sql -d "$database" -c "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")
   [ "$applied" = "$expected" ] || fail "the migration Job applied $applied migrations, the project has $expected" "$name"
   FIGURES_MIGRATION[$2]="$applied migrations, exit 0 after $((SECONDS - started)) s"
