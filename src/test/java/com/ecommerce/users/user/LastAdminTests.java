@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
@@ -22,11 +24,18 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import com.ecommerce.users.support.MarkdownBlocks;
+import com.ecommerce.users.support.MarkdownBlocks.Block;
 import com.ecommerce.users.support.Simultaneously;
 import com.ecommerce.users.support.TestDatabase;
 import com.ecommerce.users.user.UserApi.Account;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.common.mapper.TypeRef;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -39,6 +48,7 @@ class LastAdminTests {
 
     private static final String LAST_ADMIN = "urn:problem:user-service:last-admin";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final TypeRef<Map<String, Object>> MAP = new TypeRef<>() { };
 
     @Inject
     DataSource dataSource;
@@ -47,7 +57,8 @@ class LastAdminTests {
     void theLastAdminCannotDeleteItself() {
         Account last = promoted("Last admin");
         try (OnlyAdmins admins = onlyAdmins(last)) {
-            refused(last.auth().delete("/users/me").then());
+            Map<String, Object> problem = refused(last.auth().delete("/users/me").then()).extract().as(MAP);
+            assertThat(problem).as("the problem docs/api.md shows").isEqualTo(documentedProblem());
             refused(last.auth().delete("/users/" + last.id()).then());
 
             assertThat(db().user(last.id())).containsEntry("role", "admin");
@@ -130,8 +141,20 @@ class LastAdminTests {
         }
     }
 
-    private static void refused(ValidatableResponse response) {
-        response.statusCode(409).contentType(PROBLEM_JSON).body("type", equalTo(LAST_ADMIN));
+    private static ValidatableResponse refused(ValidatableResponse response) {
+        return response.statusCode(409).contentType(PROBLEM_JSON).body("type", equalTo(LAST_ADMIN));
+    }
+
+    /** The one JSON example of docs/api.md: the last admin's problem, as a client reads it. */
+    private static Map<String, Object> documentedProblem() {
+        List<Block> json = MarkdownBlocks.of(Path.of("docs", "api.md")).stream().filter(block -> block.language().equals("json"))
+                .toList();
+        assertThat(json).hasSize(1);
+        try {
+            return new ObjectMapper().readValue(json.getFirst().text(), new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("docs/api.md's JSON example does not parse", e);
+        }
     }
 
     /**
