@@ -65,6 +65,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "email_verified_at")
     public Instant emailVerifiedAt;
 
+    /** When an admin disabled the account; null: enabled. Set with {@link #disable}, cleared with {@link #enable}. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -127,6 +131,34 @@ public class User extends PanacheEntityBase {
             cutOff = passwordChangedAt.plusSeconds(1);
         }
         passwordChangedAt = cutOff;
+    }
+
+    /**
+     * Disables the account, unless it is already: no login, no refresh, and every token and session issued so far
+     * ends ({@link #revokeTokens}), so that none comes back when the account is enabled again.
+     *
+     * @return whether it changed
+     */
+    public boolean disable() {
+        if (disabledAt != null) {
+            return false;
+        }
+        disabledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        revokeTokens();
+        return true;
+    }
+
+    /**
+     * Enables a disabled account: its password logs in again. Its old tokens stay ended.
+     *
+     * @return whether it changed
+     */
+    public boolean enable() {
+        if (disabledAt == null) {
+            return false;
+        }
+        disabledAt = null;
+        return true;
     }
 
     /** One clock reading for both on insert; microseconds, as timestamptz stores them. */

@@ -26,7 +26,7 @@ public class UserRepository {
 
     /** Unique index on the canonical address (V8); users_email_key is the seed's case-sensitive original. */
     private static final List<String> EMAIL_CONSTRAINTS = List.of("users_email_canonical_key", "users_email_key");
-    private static final String CREDENTIALS = "select id, emailCanonical, role, passwordHash, passwordChangedAt from User ";
+    private static final String CREDENTIALS = "select id, emailCanonical, role, passwordHash, passwordChangedAt, disabledAt from User ";
 
     public Optional<User> findById(int id) {
         return User.findByIdOptional(id);
@@ -46,9 +46,12 @@ public class UserRepository {
         return User.count("role = ?1", Role.ADMIN) > 0;
     }
 
-    /** Whether an account other than {@code id} holds the admin role; as of this statement's start (read committed). */
+    /**
+     * Whether an enabled account other than {@code id} holds the admin role, as of this statement's start (read
+     * committed): a disabled admin manages nothing.
+     */
     public boolean adminExistsBesides(int id) {
-        return User.count("role = ?1 and id <> ?2", Role.ADMIN, id) > 0;
+        return User.count("role = ?1 and id <> ?2 and disabledAt is null", Role.ADMIN, id) > 0;
     }
 
     /** Waits for, then holds until commit, the PostgreSQL advisory lock {@code key}: one holder at a time. */
@@ -117,18 +120,20 @@ public class UserRepository {
     }
 
     /**
-     * For token verification (accountcache.AccountStatuses): one round trip, an indexed lookup of two columns and,
+     * For token verification (accountcache.AccountStatuses): empty for an account that does not exist or is
+     * disabled, whose tokens are refused alike. One round trip, an indexed lookup of two columns and,
      * for a token of a session, of the session's expiry. Outside a transaction: a read-only statement in autocommit
      * needs no BEGIN and COMMIT around it.
      */
     public Optional<AccountStatus> accountStatus(int id, UUID sessionId) {
         var query = sessionId == null
                 ? User.getEntityManager().createNativeQuery(
-                        "SELECT u.role, u.password_changed_at, NULL::timestamptz FROM users u WHERE u.id = ?1")
+                        "SELECT u.role, u.password_changed_at, NULL::timestamptz FROM users u "
+                                + "WHERE u.id = ?1 AND u.disabled_at IS NULL")
                 : User.getEntityManager().createNativeQuery("""
                         SELECT u.role, u.password_changed_at,
                                (SELECT s.expires_at FROM refresh_sessions s WHERE s.id = ?2 AND s.user_id = u.id)
-                        FROM users u WHERE u.id = ?1""").setParameter(2, sessionId);
+                        FROM users u WHERE u.id = ?1 AND u.disabled_at IS NULL""").setParameter(2, sessionId);
         List<?> rows = query.setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(Object[].class::cast).map(row -> new AccountStatus(
                 Role.fromValue((String) row[0]), instant(row[1]), row[2] == null ? null : instant(row[2])));

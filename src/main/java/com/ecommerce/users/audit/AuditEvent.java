@@ -4,15 +4,22 @@ package com.ecommerce.users.audit;
 public enum AuditEvent {
     ACCOUNT_REGISTERED("account.registered"),
     ACCOUNT_DELETED("account.deleted"),
+    /** An admin disabled the account: no login, no refresh, every token ended. */
+    ACCOUNT_DISABLED("account.disabled"),
+    ACCOUNT_ENABLED("account.enabled"),
     LOGIN_SUCCEEDED("login.succeeded"),
     /** A wrong password, or an address no account has (then without an account id). */
     LOGIN_FAILED("login.failed"),
     /** A failed attempt that starts a lock: later attempts are refused, uncounted and unlogged, until it ends. */
     LOGIN_LOCKED("login.locked"),
+    /** An admin lifted the login throttle's locks and counts of an account's address. */
+    LOGIN_LOCK_LIFTED("login.lock-lifted"),
     /** A password check to confirm a change (password or email) failed. */
     REAUTHENTICATION_FAILED("reauthentication.failed"),
     /** An already-rotated refresh token came back: its whole session was revoked. */
     REFRESH_TOKEN_REUSED("refresh-token.reused"),
+    /** A rotated refresh token came back within the grace window of its rotation: it got the same successor again. */
+    REFRESH_TOKEN_RETRIED("refresh-token.retried"),
     LOGOUT("logout"),
     SESSION_ENDED("session.ended"),
     PASSWORD_CHANGED("password.changed"),

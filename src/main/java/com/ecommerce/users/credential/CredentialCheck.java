@@ -28,7 +28,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Checks a password against an account, throttled: the one place where a password is verified for login, for a
  * password change and for an email change. The attempt is counted before the hash is computed (see
  * {@link LoginThrottle}); an unknown address costs what a wrong password costs (a verification against a dummy hash,
- * the same database work); a locked one costs no hash at all, and looks the same to the caller. No database
+ * the same database work); a locked one costs no hash at all, and looks the same to the caller; a disabled account's
+ * password is never right (and counted as wrong). No database
  * connection is held while a hash is computed.
  *
  * <p>The whole check runs in one hashing slot ({@link HashingLimiter}), taken before the database is touched: under a
@@ -141,15 +142,19 @@ public class CredentialCheck {
             return Optional.empty();
         }
         boolean matches = false;
+        boolean disabled = attempt.account().map(Credentials::disabled).orElse(false);
         if (attempt.account().isPresent()) {
-            matches = matches(password, attempt.account().get());
+            // a disabled account's hash is still computed and its attempt counted: its answer, cost and count are a
+            // wrong password's, right password or not, so it tells a guesser nothing
+            matches = matches(password, attempt.account().get()) && !disabled;
         } else {
             passwords.verify(password, dummyHash); // the cost of a wrong password, for an unknown address
         }
         if (!matches) {
             mismatched.increment();
             Integer accountId = attempt.account().map(Credentials::id).orElse(null);
-            audit.record(failure, accountId, null, accountId == null ? "unknown address" : "wrong password");
+            audit.record(failure, accountId, null,
+                    accountId == null ? "unknown address" : disabled ? "account disabled" : "wrong password");
             if (attempt.startsLock()) {
                 audit.record(AuditEvent.LOGIN_LOCKED, accountId, null);
             }

@@ -21,8 +21,9 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Runs after smallrye-jwt has verified a token's signature and claims: the account must still exist, its password
- * must not have changed since the token was issued, and the token's session (sid) must not have ended (a logout). Its
+ * Runs after smallrye-jwt has verified a token's signature and claims: the account must still exist and be enabled
+ * (a disabled one reads as absent), its password must not have changed since the token was issued, and the token's
+ * session (sid) must not have ended (a logout). Its
  * role comes from the account's current status, not from the token, so a demotion takes effect at once. The status
  * comes from the cache when it may be trusted, answered on the calling thread; else it is read on a worker thread
  * ({@link AccountStatuses}). The result is a {@link Caller} attribute for the use cases.
@@ -58,7 +59,7 @@ public class AccountCheck implements SecurityIdentityAugmentor {
 
     private static SecurityIdentity check(SecurityIdentity identity, JsonWebToken token, int id, UUID sessionId,
             Optional<AccountStatus> found) {
-        AccountStatus status = found.orElseThrow(() -> new AuthenticationFailedException("account deleted"));
+        AccountStatus status = found.orElseThrow(() -> new AuthenticationFailedException("account deleted or disabled"));
         if (token.getIssuedAtTime() < status.passwordChangedAt().getEpochSecond()) {
             throw new AuthenticationFailedException("token issued before the last password change");
         }

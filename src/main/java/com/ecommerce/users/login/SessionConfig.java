@@ -32,6 +32,14 @@ public interface SessionConfig {
     @Min(1)
     int rotatedTokensKept();
 
+    /**
+     * The grace window of a rotation: a rotated token presented again within this of its rotation gets the same
+     * successor again (a retry whose answer was lost, two tabs refreshing at once) instead of ending the session as a
+     * reuse; later, it is a reuse. 0 turns it off. Its trade-off: docs/security.md, "Sessions and refresh tokens".
+     */
+    @WithDefault("10s")
+    Duration refreshReuseInterval();
+
     /** How often each replica purges expired and revoked rows (SessionPurge reads it as "${users.session.purge-every}"). */
     @WithDefault("1h")
     Duration purgeEvery();

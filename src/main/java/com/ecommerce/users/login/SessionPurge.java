@@ -11,7 +11,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Keeps the session tables bounded: drops expired sessions, sessions ended by a password or email change, and
- * rotated tokens issued longer ago than the idle timeout (expired by then, so reuse detection no longer needs them).
+ * rotated tokens issued longer ago than the idle timeout (expired by then, so reuse detection no longer needs them),
+ * and wipes the successors sealed for a retry once their grace window is over.
  * Every replica may run it; the deletes are idempotent.
  */
 @ApplicationScoped
@@ -36,7 +37,7 @@ public class SessionPurge {
     /** Rows purged as of {@code now}. */
     public int purge(Instant now) {
         int purged = QuarkusTransaction.requiringNew().call(
-                () -> sessions.purge(now, now.minus(config.idleTimeout())));
+                () -> sessions.purge(now, now.minus(config.idleTimeout()), now.minus(config.refreshReuseInterval())));
         if (purged > 0) {
             LOG.debugf("Purged %d expired or revoked session rows", purged);
         }

@@ -32,7 +32,7 @@ public class SessionRepository {
 
     /** A session row, locked, with whether the account's cut-off (password_changed_at) still lets it live. */
     public record LockedSession(int userId, String emailCanonical, String role, Instant passwordChangedAt, Instant createdAt,
-            Instant expiresAt, boolean revokedByCutOff) {
+            Instant expiresAt, boolean revokedByCutOff, boolean accountDisabled) {
     }
 
     public void insertSession(UUID id, int userId, Instant authenticatedAt, Instant now, Instant expiresAt,
@@ -70,26 +70,33 @@ public class SessionRepository {
                 .executeUpdate();
     }
 
-    /** The session of a token and whether the token was rotated already; no lock (see {@link #markRotated}). */
+    /**
+     * The session of a token, when it was rotated (null: it is the session's current one) and its successor, sealed
+     * for the grace window (null: none); no lock: a rotation reads it again once it holds the session's lock.
+     */
     public Optional<TokenUse> findToken(byte[] digest) {
         List<?> rows = em.createNativeQuery(
-                "SELECT session_id, rotated_at IS NOT NULL FROM refresh_tokens WHERE token_hash = ?1")
+                "SELECT session_id, rotated_at, successor_sealed FROM refresh_tokens WHERE token_hash = ?1")
                 .setParameter(1, digest)
                 .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.getFirst();
-        return Optional.of(new TokenUse((UUID) row[0], (Boolean) row[1]));
+        return Optional.of(new TokenUse((UUID) row[0], row[1] == null ? null : instant(row[1]), (byte[]) row[2]));
     }
 
-    public record TokenUse(UUID sessionId, boolean rotated) {
+    public record TokenUse(UUID sessionId, Instant rotatedAt, byte[] successorSealed) {
+
+        public boolean rotated() {
+            return rotatedAt != null;
+        }
     }
 
     public Optional<LockedSession> lockSession(UUID id) {
         List<?> rows = em.createNativeQuery("""
                 SELECT s.user_id, u.email_canonical, u.role, u.password_changed_at, s.created_at, s.expires_at,
-                       s.authenticated_at < u.password_changed_at
+                       s.authenticated_at < u.password_changed_at, u.disabled_at IS NOT NULL
                 FROM refresh_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?1 FOR UPDATE OF s""")
                 .setParameter(1, id)
                 .getResultList();
@@ -98,16 +105,23 @@ public class SessionRepository {
         }
         Object[] row = (Object[]) rows.getFirst();
         return Optional.of(new LockedSession(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
-                instant(row[3]), instant(row[4]), instant(row[5]), (Boolean) row[6]));
+                instant(row[3]), instant(row[4]), instant(row[5]), (Boolean) row[6], (Boolean) row[7]));
     }
 
     /**
-     * Marks a token used; false if it was used already. Two uses of one token queue up on its row, and the second
-     * finds it rotated by the first.
+     * Marks a token used, keeping its successor sealed for the grace window ({@code null}: none); false if it was
+     * used already. The session's earlier tokens lose theirs: only the token just rotated can be retried.
      */
-    public boolean markRotated(byte[] digest, Instant now) {
-        return em.createNativeQuery("UPDATE refresh_tokens SET rotated_at = ?2 WHERE token_hash = ?1 AND rotated_at IS NULL")
-                .setParameter(1, digest).setParameter(2, now)
+    public boolean markRotated(UUID sessionId, byte[] digest, Instant now, byte[] successorSealed) {
+        em.createNativeQuery("""
+                UPDATE refresh_tokens SET successor_sealed = NULL
+                WHERE session_id = ?1 AND successor_sealed IS NOT NULL AND token_hash <> ?2""")
+                .setParameter(1, sessionId).setParameter(2, digest)
+                .executeUpdate();
+        return em.createNativeQuery("""
+                UPDATE refresh_tokens SET rotated_at = ?2, successor_sealed = ?3
+                WHERE token_hash = ?1 AND rotated_at IS NULL""")
+                .setParameter(1, digest).setParameter(2, now).setParameter(3, successorSealed)
                 .executeUpdate() > 0;
     }
 
@@ -151,8 +165,11 @@ public class SessionRepository {
     }
 
 
-    /** Expired sessions, sessions ended by a later password change, and rotated tokens past the idle timeout. */
-    public int purge(Instant now, Instant rotatedTokensIssuedBefore) {
+    /**
+     * Expired sessions, sessions ended by a later password change, and rotated tokens past the idle timeout; and
+     * the sealed successors of tokens rotated before {@code retriesRotatedBefore}, past their grace window.
+     */
+    public int purge(Instant now, Instant rotatedTokensIssuedBefore, Instant retriesRotatedBefore) {
         int sessions = em.createNativeQuery("""
                 DELETE FROM refresh_sessions s USING users u
                 WHERE u.id = s.user_id AND (s.expires_at <= ?1 OR s.authenticated_at < u.password_changed_at)""")
@@ -162,6 +179,10 @@ public class SessionRepository {
                 "DELETE FROM refresh_tokens WHERE rotated_at IS NOT NULL AND issued_at < ?1")
                 .setParameter(1, rotatedTokensIssuedBefore)
                 .executeUpdate();
-        return sessions + tokens;
+        int sealed = em.createNativeQuery(
+                "UPDATE refresh_tokens SET successor_sealed = NULL WHERE successor_sealed IS NOT NULL AND rotated_at < ?1")
+                .setParameter(1, retriesRotatedBefore)
+                .executeUpdate();
+        return sessions + tokens + sealed;
     }
 }

@@ -25,8 +25,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Sessions that outlast an access token: a login opens one, with a refresh token; each refresh rotates the token
  * (the old one stops working) and slides the session's expiry. A rotated token that comes back means two parties hold
- * the session's tokens, one of them a thief: the whole session ends (RFC 9700, section 4.14.2). A password change, a
- * reset and an email change end every session of the account by moving its cut-off ({@code User#revokeTokens}); a
+ * the session's tokens, one of them a thief: the whole session ends (RFC 9700, section 4.14.2), unless it comes within
+ * the grace window of its rotation ({@link RefreshRetries}). A disabled account's sessions are refused. A password
+ * change, a reset and an email change end every session of the account by moving its cut-off ({@code User#revokeTokens}); a
  * deletion takes them with the account (ON DELETE CASCADE).
  */
 @ApplicationScoped
@@ -38,9 +39,12 @@ public class SessionService {
     private final SessionConfig config;
     private final AccessTokenIssuer accessTokens;
     private final AuditLog audit;
+    private final RefreshRetries retries;
 
-    SessionService(SessionRepository sessions, SessionConfig config, AccessTokenIssuer accessTokens, AuditLog audit) {
+    SessionService(SessionRepository sessions, SessionConfig config, AccessTokenIssuer accessTokens, AuditLog audit,
+            RefreshRetries retries) {
         this.sessions = sessions;
+        this.retries = retries;
         this.config = config;
         this.accessTokens = accessTokens;
         this.audit = audit;
@@ -65,55 +69,73 @@ public class SessionService {
     }
 
     /**
-     * A new access token and a new refresh token for {@code refreshToken}, which stops working.
+     * A new access token and a new refresh token for {@code refreshToken}, which stops working; within the grace
+     * window of its rotation, the same new refresh token again ({@link RefreshRetries}).
      *
-     * @throws InvalidGrantException for a token that is unknown, expired, revoked or used already
+     * @throws InvalidGrantException for a token that is unknown, expired, revoked or used already, or whose account is
+     *         disabled
      */
     public SessionTokens refresh(String refreshToken, String client) {
         if (!RefreshTokens.wellFormed(refreshToken)) {
             throw new InvalidGrantException();
         }
         byte[] digest = SecretTokens.hash(refreshToken);
-        Rotation rotation = QuarkusTransaction.requiringNew().call(() -> rotate(digest, client));
+        Rotation rotation = QuarkusTransaction.requiringNew().call(() -> rotate(refreshToken, digest, client));
         return switch (rotation) {
             case Rotation.Reused reused -> {
                 audit.record(AuditEvent.REFRESH_TOKEN_REUSED, reused.userId(), null, "session " + reused.sessionId());
                 throw new InvalidGrantException();
             }
             case Rotation.Refused refused -> throw new InvalidGrantException();
-            case Rotation.Rotated rotated -> new SessionTokens(
-                    accessTokens.issue(rotated.session().userId(), rotated.session().emailCanonical(),
-                            Role.fromValue(rotated.session().role()), rotated.session().passwordChangedAt(),
-                            rotated.next().id()),
-                    rotated.next());
+            case Rotation.Rotated rotated -> {
+                if (rotated.retry()) {
+                    audit.record(AuditEvent.REFRESH_TOKEN_RETRIED, rotated.session().userId(), null,
+                            "session " + rotated.next().id());
+                }
+                yield new SessionTokens(
+                        accessTokens.issue(rotated.session().userId(), rotated.session().emailCanonical(),
+                                Role.fromValue(rotated.session().role()), rotated.session().passwordChangedAt(),
+                                rotated.next().id()),
+                        rotated.next());
+            }
         };
     }
 
     /**
      * Locks the session before its tokens, in the order a logout's delete takes them: a refresh and a logout of one
-     * session queue up instead of deadlocking.
+     * session queue up instead of deadlocking. Every rotation of the session's tokens holds that lock, so the token
+     * read again under it is as the last rotation left it: simultaneous uses of one token queue up, and the later
+     * ones find it rotated by the first (within the grace window, they get its successor too).
      */
-    private Rotation rotate(byte[] digest, String client) {
-        Optional<TokenUse> use = sessions.findToken(digest);
-        if (use.isEmpty()) {
-            return Rotation.REFUSED;
+    private Rotation rotate(String presented, byte[] digest, String client) {
+        Optional<UUID> sessionId = sessions.findToken(digest).map(TokenUse::sessionId);
+        Optional<LockedSession> found = sessionId.flatMap(sessions::lockSession);
+        Optional<TokenUse> use = found.isEmpty() ? Optional.empty() : sessions.findToken(digest);
+        if (use.isEmpty() || !use.get().sessionId().equals(sessionId.get())) {
+            return Rotation.REFUSED; // unknown, or ended meanwhile
         }
-        UUID id = use.get().sessionId();
-        Optional<LockedSession> found = sessions.lockSession(id);
-        if (found.isEmpty()) {
-            return Rotation.REFUSED; // ended meanwhile
-        }
+        UUID id = sessionId.get();
         LockedSession session = found.get();
         Instant now = Instant.now();
-        if (use.get().rotated() || !sessions.markRotated(digest, now)) {
+        Optional<String> retried = use.get().rotated() ? retries.successor(presented, digest, use.get(), now)
+                : Optional.empty();
+        if (use.get().rotated() && retried.isEmpty()) {
             sessions.delete(id);
             return new Rotation.Reused(session.userId(), id);
         }
-        if (session.revokedByCutOff() || !session.expiresAt().isAfter(now)) {
+        if (session.accountDisabled() || session.revokedByCutOff() || !session.expiresAt().isAfter(now)) {
             sessions.delete(id);
             return Rotation.REFUSED;
         }
+        if (retried.isPresent()) { // the session is left as the rotation left it
+            return new Rotation.Rotated(session, new OpenedSession(id, retried.get(),
+                    Duration.between(now, session.expiresAt()).toSeconds()), true);
+        }
         String next = SecretTokens.generate();
+        if (!sessions.markRotated(id, digest, now, retries.seal(presented, digest, next))) {
+            sessions.delete(id);
+            return new Rotation.Reused(session.userId(), id);
+        }
         sessions.insertToken(SecretTokens.hash(next), id, now);
         sessions.trimRotatedTokens(id, config.rotatedTokensKept());
         Instant expiresAt = now.plus(config.idleTimeout());
@@ -122,7 +144,8 @@ public class SessionService {
             expiresAt = latest;
         }
         sessions.touch(id, now, expiresAt, client);
-        return new Rotation.Rotated(session, new OpenedSession(id, next, Duration.between(now, expiresAt).toSeconds()));
+        return new Rotation.Rotated(session, new OpenedSession(id, next, Duration.between(now, expiresAt).toSeconds()),
+                false);
     }
 
     /** What a rotation found; decided inside the transaction, acted on after it committed (a reuse's revocation). */
@@ -135,7 +158,8 @@ public class SessionService {
         record Reused(int userId, UUID sessionId) implements Rotation {
         }
 
-        record Rotated(LockedSession session, OpenedSession next) implements Rotation {
+        /** {@code retry}: {@code next} is the successor handed out already, again within the grace window. */
+        record Rotated(LockedSession session, OpenedSession next, boolean retry) implements Rotation {
         }
     }
 

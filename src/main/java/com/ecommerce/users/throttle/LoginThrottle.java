@@ -75,6 +75,19 @@ public class LoginThrottle {
         });
     }
 
+    /**
+     * An admin's decision: every lock and count of {@code emailKey}, from every client and account-wide, goes; the
+     * next attempt starts afresh. In a transaction of its own, or the caller's.
+     *
+     * @return the rows deleted (0: nothing was counted)
+     */
+    public int lift(String emailKey) {
+        return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                "DELETE FROM login_throttle WHERE email_key = ?1")
+                .setParameter(1, emailKey)
+                .executeUpdate());
+    }
+
     private void forget(String emailKey, String client) {
         em.createNativeQuery("DELETE FROM login_throttle WHERE email_key = ?1 AND client = ?2")
                 .setParameter(1, emailKey)

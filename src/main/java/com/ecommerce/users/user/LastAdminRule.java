@@ -8,7 +8,7 @@ import com.ecommerce.users.account.User;
 import com.ecommerce.users.account.UserRepository;
 
 /**
- * There is always an admin: the last one is neither deleted nor demoted, by itself or anybody. Without one nobody
+ * There is always an enabled admin: the last one is neither deleted, demoted nor disabled, by itself or anybody. Without one nobody
  * manages accounts, and the bootstrap address, whoever holds it by then, decides the next admin
  * ({@link BootstrapAdmin}).
  */
@@ -25,11 +25,11 @@ class LastAdminRule {
     }
 
     /**
-     * Before {@code account}, locked in the caller's transaction, is deleted or loses the admin role: another admin
-     * must remain. Every such change counts under one lock, so two admins removing each other at once count one after
+     * Before {@code account}, locked in the caller's transaction, is deleted, loses the admin role or is disabled:
+     * another enabled admin must remain. Every such change counts under one lock, so two admins removing each other at once count one after
      * the other, and the second finds itself the last (LastAdminTests); their row locks alone would let both count two.
      *
-     * @throws LastAdminException if no other account holds the admin role
+     * @throws LastAdminException if no other enabled account holds the admin role
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void check(User account) {

@@ -4,7 +4,9 @@ import com.ecommerce.users.account.Role;
 
 /**
  * A partial update: {@code null} leaves a field as it is. {@code currentPassword} is the caller's password, required
- * for a change of its own email and checked whenever present; it changes nothing itself.
+ * for a change of its own email and checked whenever present; it changes nothing itself. {@code disabled}: an admin
+ * disables or enables the account.
  */
-public record UserChanges(String name, String email, String password, Role role, String currentPassword) {
+public record UserChanges(String name, String email, String password, Role role, String currentPassword,
+        Boolean disabled) {
 }

@@ -25,13 +25,14 @@ import com.ecommerce.users.verification.EmailVerification;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Changes of an account: its merge patch, its own password change, its deletion. Only an admin sets roles, and sets other
- * accounts' passwords; an account changes its own password only with the current one, and its own email too: a stolen
- * token must not be enough to take the login over. A current password that is sent is checked whatever the change (the
- * caller's own, an admin's too): a wrong one is never ignored, and counts as a guess. A new email or password revokes
- * every token of the account. The last admin keeps its role ({@link LastAdminRule}). Hashes are computed before the
- * transaction opens; the transaction locks the row, so concurrent changes queue up and each one's {@code If-Match}
- * sees the version the previous one wrote.
+ * Changes of an account: its merge patch, its own password change, its deletion. Only an admin sets roles, sets other
+ * accounts' passwords, and disables or enables accounts; an account changes its own password only with the current
+ * one, and its own email too: a stolen token must not be enough to take the login over. A current password that is
+ * sent is checked whatever the change (the caller's own, an admin's too): a wrong one is never ignored, and counts as
+ * a guess. A new email or password revokes every token of the account, and so does disabling it. The last admin keeps
+ * its role and stays enabled ({@link LastAdminRule}). Hashes are computed before the transaction opens; the
+ * transaction locks the row, so concurrent changes queue up and each one's {@code If-Match} sees the version the
+ * previous one wrote.
  */
 @ApplicationScoped
 public class UserUpdates {
@@ -65,6 +66,9 @@ public class UserUpdates {
         }
         if (changes.role() != null && !caller.admin()) {
             throw new ForbiddenChangeException("Only an admin can change a role");
+        }
+        if (changes.disabled() != null && !caller.admin()) {
+            throw new ForbiddenChangeException("Only an admin can disable or enable an account");
         }
         if (changes.password() != null && (!caller.admin() || caller.userId() == id)) {
             throw new ForbiddenChangeException("Change your own password with PUT /users/me/password");
@@ -145,6 +149,13 @@ public class UserUpdates {
         if (newHash != null) {
             user.changePassword(newHash);
             events.add(new Audited(AuditEvent.PASSWORD_CHANGED, "set by an admin"));
+        }
+        if (Boolean.TRUE.equals(changes.disabled()) && user.disabledAt == null) {
+            lastAdmin.check(user); // a disabled admin manages nothing
+            user.disable(); // ends its tokens and sessions with the cut-off
+            events.add(new Audited(AuditEvent.ACCOUNT_DISABLED, null));
+        } else if (Boolean.FALSE.equals(changes.disabled()) && user.enable()) {
+            events.add(new Audited(AuditEvent.ACCOUNT_ENABLED, null));
         }
         repository.update(user); // surfaces a duplicate email here
         return new Applied(user, anotherAddress, events);

@@ -88,6 +88,21 @@ final class Replica implements AutoCloseable {
         return answer.statusCode();
     }
 
+    /** The refresh grant: its answer's tokens, or null for a refusal (400 invalid_grant). */
+    Tokens refresh(String refreshToken) throws Exception {
+        HttpResponse<String> answer = send("POST", "/auth/token", null, "application/x-www-form-urlencoded",
+                "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8));
+        if (answer.statusCode() == 400) {
+            assertThat(JSON.readTree(answer.body()).path("error").asText()).as("%s: refresh: %s", name, answer.body())
+                    .isEqualTo("invalid_grant");
+            return null;
+        }
+        assertThat(answer.statusCode()).as("%s: refresh: %s", name, answer.body()).isEqualTo(200);
+        JsonNode tokens = JSON.readTree(answer.body());
+        String access = tokens.get("access_token").asText();
+        return new Tokens(access, tokens.get("refresh_token").asText(), UUID.fromString((String) Jwts.claims(access).get("sid")));
+    }
+
     void logout(String refreshToken) throws Exception {
         call("POST", "/auth/logout", null, "application/x-www-form-urlencoded",
                 "refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8), 204);

@@ -34,7 +34,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * SQL ends it on B too, although B's account status cache had just answered for it. How long B went on accepting it
  * is printed. Also shared across replicas: the login throttle's counts. And while B does not listen for account
  * changes (its connection killed), B reads every status from the database, so changes made meanwhile, which no
- * notification will ever announce to it, count at once.
+ * notification will ever announce to it, count at once. A disabled account, too; and a refresh retried on B within the
+ * grace window of its rotation on A gets the successor A issued.
  */
 @Slow
 @QuarkusIntegrationTest
@@ -137,6 +138,48 @@ class RevocationAcrossReplicasIT {
         Tokens tokens = newAccountOnA();
         refusedOnB("session deleted in SQL", tokens.access(), "/users/me", 401,
                 () -> assertThat(sql.execute("DELETE FROM refresh_sessions WHERE id = ?", tokens.sessionId())).isOne());
+    }
+
+    @Test
+    void aDisableOnAEndsTheTokenOnB() throws Exception {
+        Tokens boss = a.login(ADMIN, ADMIN_PASSWORD);
+        Tokens tokens = newAccountOnA();
+        refusedOnB("account disabled on A", tokens.access(), "/users/me", 401, () -> a.call("PATCH",
+                "/users/" + tokens.accountId(), boss.access(), MERGE_PATCH, "{\"disabled\": true}", 200));
+        assertThat(b.refresh(tokens.refresh())).as("B refuses its refresh token").isNull();
+    }
+
+    @Test
+    void anAccountDisabledInSqlLosesItsTokenOnB() throws Exception {
+        Tokens tokens = newAccountOnA();
+        refusedOnB("disabled_at set in SQL", tokens.access(), "/users/me", 401, () -> assertThat(
+                sql.execute("UPDATE users SET disabled_at = now() WHERE id = ?", tokens.accountId())).isOne());
+    }
+
+    /**
+     * The grace window of a rotation is in PostgreSQL: a client whose refresh answer from A was lost retries on B, within
+     * the window, and B hands out the very successor A issued; both answers work on either replica. Past the window
+     * (dated back in SQL), the same retry on B is a reuse and ends the session everywhere.
+     */
+    @Test
+    void aRefreshRetriedOnBWithinTheWindowGetsTheSuccessorAIssued() throws Exception {
+        Tokens login = newAccountOnA();
+        Tokens rotatedOnA = a.refresh(login.refresh());
+        Tokens retriedOnB = b.refresh(login.refresh());
+
+        assertThat(retriedOnB).as("B answers the retry").isNotNull();
+        assertThat(retriedOnB.refresh()).as("the successor A issued").isEqualTo(rotatedOnA.refresh());
+        assertThat(retriedOnB.sessionId()).isEqualTo(login.sessionId());
+        assertThat(b.get("/users/me", retriedOnB.access())).isEqualTo(200);
+        assertThat(a.get("/users/me", rotatedOnA.access())).isEqualTo(200);
+        Tokens next = b.refresh(retriedOnB.refresh());
+        assertThat(next).as("the successor goes on, on B").isNotNull();
+
+        sql.execute("UPDATE refresh_tokens SET rotated_at = rotated_at - interval '1 minute' WHERE session_id = ?",
+                login.sessionId());
+        assertThat(b.refresh(rotatedOnA.refresh())).as("past the window: a reuse").isNull();
+        assertThat(a.refresh(next.refresh())).as("the session ended for A too").isNull();
+        assertThat(sql.count("SELECT count(*) FROM refresh_sessions WHERE id = ?", login.sessionId())).isZero();
     }
 
     @Test

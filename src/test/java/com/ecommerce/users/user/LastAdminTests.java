@@ -82,6 +82,27 @@ class LastAdminTests {
     }
 
     @Test
+    void theLastEnabledAdminCannotBeDisabledAndADisabledAdminIsNoOtherAdmin() {
+        Account first = promoted("Disabling admin");
+        Account second = promoted("Disabled admin");
+        try (OnlyAdmins admins = onlyAdmins(first, second)) {
+            first.auth().contentType(MERGE_PATCH).body("{\"disabled\": true}").patch("/users/" + second.id())
+                    .then().statusCode(200).body("disabled", equalTo(true));
+
+            refused(first.auth().contentType(MERGE_PATCH).body("{\"disabled\": true}").patch("/users/me").then());
+            refused(first.auth().contentType(MERGE_PATCH).body("{\"role\": \"user\"}").patch("/users/me").then());
+            refused(first.auth().delete("/users/me").then());
+            assertThat(db().row("SELECT disabled_at FROM users WHERE id = ?", first.id()).get("disabled_at")).isNull();
+
+            first.auth().contentType(MERGE_PATCH).body("{\"disabled\": false}").patch("/users/" + second.id())
+                    .then().statusCode(200).body("disabled", equalTo(false));
+            first.auth().contentType(MERGE_PATCH).body("{\"disabled\": true}").patch("/users/me")
+                    .then().statusCode(200).body("disabled", equalTo(true));
+            db().execute("UPDATE users SET disabled_at = NULL WHERE id = ?", first.id());
+        }
+    }
+
+    @Test
     void anAdminGoesWhileAnotherRemains() {
         Account first = promoted("First admin");
         Account second = promoted("Second admin");

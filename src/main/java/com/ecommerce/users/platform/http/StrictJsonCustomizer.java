@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Request bodies are read strictly: a duplicate key, a number where a string belongs or trailing garbage is a 400,
- * not a guess. (Unknown properties are refused by quarkus.jackson.fail-on-unknown-properties.)
+ * Request bodies are read strictly: a duplicate key, a number where a string or a boolean belongs or trailing garbage
+ * is a 400, not a guess. (Unknown properties are refused by quarkus.jackson.fail-on-unknown-properties.)
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -31,5 +31,6 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         for (LogicalType scalar : new LogicalType[] { LogicalType.Integer, LogicalType.Float, LogicalType.Boolean }) {
             mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 }

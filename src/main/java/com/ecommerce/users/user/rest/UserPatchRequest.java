@@ -46,6 +46,10 @@ public class UserPatchRequest {
     @Schema(description = "Only an admin may set it", enumeration = { "user", "admin" })
     String role;
 
+    @Schema(description = "Only an admin may set it: true disables the account (no login, no refresh, every token "
+            + "and session ends), false enables it again")
+    Boolean disabled;
+
     @JsonSetter(nulls = Nulls.FAIL)
     public void setName(String name) {
         this.name = name.strip();
@@ -71,8 +75,13 @@ public class UserPatchRequest {
         this.role = role;
     }
 
+    @JsonSetter(nulls = Nulls.FAIL)
+    public void setDisabled(Boolean disabled) {
+        this.disabled = disabled;
+    }
+
     UserChanges toChanges() {
         return new UserChanges(name, email, password, role == null ? null : Role.fromValue(role),
-                currentPassword);
+                currentPassword, disabled);
     }
 }

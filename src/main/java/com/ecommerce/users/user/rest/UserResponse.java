@@ -20,12 +20,16 @@ public record UserResponse(
         @Schema(enumeration = { "user", "admin" }) String role,
         @Schema(description = "Whether the account confirmed its email address (POST /auth/verify-email)")
         boolean emailVerified,
+        @Schema(description = "Whether an admin disabled the account: it cannot log in, refresh or use its tokens")
+        boolean disabled,
+        @Schema(description = "When it was disabled; null while enabled", examples = "2026-11-25T10:15:30.123456Z")
+        Instant disabledAt,
         @Schema(examples = "2026-11-25T10:15:30.123456Z") Instant createdAt,
         @Schema(examples = "2026-11-25T10:15:30.123456Z") Instant updatedAt) {
 
     static UserResponse of(User user) {
         return new UserResponse(user.id, user.name, user.email, user.role.value(),
-                user.emailVerifiedAt != null, user.createdAt, user.updatedAt);
+                user.emailVerifiedAt != null, user.disabledAt != null, user.disabledAt, user.createdAt, user.updatedAt);
     }
 
     /** A 200 with the account, and its version as the ETag. */
