@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Whether a new password is refused as common or breached: the built-in list first (in memory), then, only for a
  * password it does not hold, the breached-password API where one is configured.
  */
+@Startup // its meters, and the list, from start-up
 @ApplicationScoped
 public class PasswordScreen {
 
