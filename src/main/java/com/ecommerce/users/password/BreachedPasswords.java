@@ -49,15 +49,11 @@ public class BreachedPasswords {
     BreachedPasswords(PasswordConfig config, MeterRegistry metrics) {
         this.rangeBase = config.breachApiUrl().map(BreachedPasswords::rangeBase);
         this.timeout = config.breachApiTimeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // built only when asked for: a client starts a selector thread
+        this.client = rangeBase.isEmpty() ? null
+                : HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeouts = failures(metrics, "timeout");
         this.errors = failures(metrics, "error");
-    }
-
-    /** Whether the API is configured. */
-    public boolean enabled() {
-        return rangeBase.isPresent();
     }
 
     /** Whether the API lists {@code password}; {@code false} when it is not configured or did not answer. */
