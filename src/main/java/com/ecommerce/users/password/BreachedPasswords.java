@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,6 +79,9 @@ public class BreachedPasswords {
             answer.cancel(true);
             return failOpen(timeouts, "did not answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) { // the client's own timeout (connect, headers) fired first
+                return failOpen(timeouts, "did not answer within " + timeout.toMillis() + " ms");
+            }
             return failOpen(errors, "failed: " + e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
