@@ -1,6 +1,8 @@
 package com.ecommerce.users.password;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import jakarta.validation.constraints.Max;
@@ -31,6 +33,17 @@ public interface PasswordConfig {
     enum Implementation {
         AUTO, LIBARGON2, BOUNCY_CASTLE
     }
+
+    /**
+     * A range API of breached passwords that new passwords are also screened against, speaking the k-anonymity
+     * protocol of Have I Been Pwned's Pwned Passwords ({@code GET <url>/range/<first 5 hex digits of the SHA-1>}):
+     * for example {@code https://api.pwnedpasswords.com}. Unset (the default): only the built-in list is consulted.
+     */
+    Optional<URI> breachApiUrl();
+
+    /** How long a new password waits for the range API; past it, or on any failure, the password is accepted. */
+    @WithDefault("1s")
+    Duration breachApiTimeout();
 
     /** Parameters of the hashes this service writes. */
     Argon2 argon2();

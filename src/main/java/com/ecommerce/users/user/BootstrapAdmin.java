@@ -1,9 +1,11 @@
 package com.ecommerce.users.user;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.jboss.logging.Logger;
@@ -41,6 +43,8 @@ public class BootstrapAdmin {
     private final Optional<String> email;
     private final EmailAddress address;
     private final Optional<String> password;
+    /** What the configured password breaks of the rule, in the rule's own words (no secret in them). */
+    private final List<String> passwordViolations;
     private final PasswordHasher passwords;
     private final UserRepository users;
     private final AuditLog audit;
@@ -50,9 +54,13 @@ public class BootstrapAdmin {
         this.audit = audit;
         this.email = config.email().map(String::strip).filter(e -> !e.isEmpty());
         this.address = this.email.filter(EmailAddress::isValid).map(EmailAddress::parse).orElse(null);
-        // the rules of every new password, @NewPassword's, checked here by the validator that checks the requests
-        this.password = config.password()
-                .filter(p -> validator.validateValue(NewPasswordValue.class, "password", p).isEmpty());
+        // the rules of every new password, @NewPassword's (the common-password screen too), checked here by the
+        // validator that checks the requests
+        this.passwordViolations = config.password()
+                .map(p -> validator.validateValue(NewPasswordValue.class, "password", p).stream()
+                        .map(ConstraintViolation::getMessage).sorted().toList())
+                .orElse(List.of());
+        this.password = config.password().filter(p -> passwordViolations.isEmpty());
         this.passwords = passwords;
         this.users = users;
     }
@@ -64,6 +72,12 @@ public class BootstrapAdmin {
     /** What start-up does; each outcome but ADMIN_EXISTS is logged in one line. */
     public Outcome ensureAdmin() {
         if (email.isEmpty()) {
+            return Outcome.NOT_CONFIGURED;
+        }
+        if (!passwordViolations.isEmpty()) {
+            LOG.warnf("users.bootstrap-admin.password breaks the rule of every new password (%s): no account is "
+                    + "created or promoted (docs/security.md, \"The first admin\")",
+                    String.join("; ", passwordViolations));
             return Outcome.NOT_CONFIGURED;
         }
         if (password.isEmpty()) {

@@ -128,7 +128,7 @@ class PasswordRecoveryTests {
         Account account = newAccount("Weak Choice");
         requestRecovery(account.email(), uniqueClient()).statusCode(202);
         String token = awaitResetToken(account.email(), 1);
-        reset(token, "short").statusCode(400).contentType(PROBLEM_JSON)
+        reset(token, "sh0rt!").statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:problem:user-service:validation"))
                 .body("errors[0].field", equalTo("newPassword"));
         reset(token, NEW_PASSWORD).statusCode(204);

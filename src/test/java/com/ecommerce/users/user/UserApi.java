@@ -16,7 +16,7 @@ public final class UserApi {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String MERGE_PATCH = "application/merge-patch+json";
-    public static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "plum kettle orbit lantern";
     /**
      * users.bootstrap-admin.email and .password of the test profile and of the integration tests' application: start-up
      * creates this admin.

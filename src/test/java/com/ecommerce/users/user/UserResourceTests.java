@@ -81,7 +81,7 @@ class UserResourceTests {
 
     @Test
     void rejectsInvalidFieldsNamingEachOne() {
-        register("", "not-an-email", "short")
+        register("", "not-an-email", "sh0rt!") // too short, and on no list: one error per field
                 .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:problem:user-service:validation"))
@@ -97,7 +97,8 @@ class UserResourceTests {
     @Test
     void acceptsTheBoundariesOfEachRule() {
         // 50 characters counted as PostgreSQL counts them: an emoji is one
-        register("😀".repeat(50), uniqueEmail(), "p".repeat(8)).statusCode(201);
+        // and a password of 8 characters that is on no list of common passwords
+        register("😀".repeat(50), uniqueEmail(), "kx7#Qm2v").statusCode(201);
         String local = UUID.randomUUID().toString().replace("-", "") + "a".repeat(32); // 64, RFC 5321's longest local part
         String email254 = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".com";
         assertThat(email254).as("RFC 5321's longest path, 256 octets, less its angle brackets").hasSize(254);

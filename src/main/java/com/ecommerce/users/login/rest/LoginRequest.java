@@ -8,5 +8,5 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Schema(name = "Login")
 public record LoginRequest(
         @LoginEmail @Schema(examples = "ada@example.com") String email,
-        @LoginPassword @Schema(examples = "correct horse battery staple", writeOnly = true) String password) {
+        @LoginPassword @Schema(examples = "plum kettle orbit lantern", writeOnly = true) String password) {
 }

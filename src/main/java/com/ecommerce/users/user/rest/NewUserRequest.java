@@ -25,7 +25,7 @@ public record NewUserRequest(
         String email,
 
         @NotNull @NewPassword
-        @Schema(description = "8 to 1024 characters; stored only as an Argon2id hash", examples = "correct horse battery staple",
+        @Schema(description = "8 to 1024 characters; stored only as an Argon2id hash", examples = "plum kettle orbit lantern",
                 minLength = 8, maxLength = 1024, writeOnly = true)
         String password) {
 
