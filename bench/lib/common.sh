@@ -36,7 +36,7 @@ start_service() {
     if curl -s -o /dev/null --max-time 2 "http://localhost:$p/"; then echo "port $p is in use" >&2; return 1; fi
   done
   [ -f "$BENCH_WORK/key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_WORK/key.pem" 2>/dev/null
-  GLIBC_TUNABLES=$MANIFEST_GLIBC_TUNABLES USERS_JWT_SIGNING_KEY_LOCATION="$BENCH_WORK/key.pem" \
+  GLIBC_TUNABLES=$MANIFEST_GLIBC_TUNABLES USERS_JWT_SIGNING_KEY_LOCATION="$BENCH_WORK/key.pem" USERS_JWT_ISSUER=https://users.bench.test \
     java "$@" -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" -jar "$JAR" \
     > "$BENCH_WORK/app-$port.log" 2>&1 &
   APP_PID=$!
