@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,12 +82,12 @@ class DiscoveryTests {
                 .containsEntry("token_endpoint", ISSUER + "/auth/token")
                 .containsEntry("introspection_endpoint", ISSUER + "/auth/introspect")
                 .containsEntry("revocation_endpoint", ISSUER + "/auth/revoke")
-                .containsEntry("grant_types_supported", java.util.List.of("refresh_token"))
-                .containsEntry("token_endpoint_auth_methods_supported", java.util.List.of("none"))
-                .containsEntry("introspection_endpoint_auth_methods_supported", java.util.List.of("client_secret_basic"))
-                .containsEntry("id_token_signing_alg_values_supported", java.util.List.of("RS256"))
-                .containsEntry("subject_types_supported", java.util.List.of("public"))
-                .containsEntry("response_types_supported", java.util.List.of());
+                .containsEntry("grant_types_supported", List.of("refresh_token"))
+                .containsEntry("token_endpoint_auth_methods_supported", List.of("none"))
+                .containsEntry("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic"))
+                .containsEntry("id_token_signing_alg_values_supported", List.of("RS256"))
+                .containsEntry("subject_types_supported", List.of("public"))
+                .containsEntry("response_types_supported", List.of());
         // no authorization endpoint: this service has none (it is not an OpenID provider)
         assertThat(metadata).doesNotContainKey("authorization_endpoint");
     }
