@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.ecommerce.users.platform.crypto.SecretTokens;
 
 import io.micrometer.core.instrument.Counter;
@@ -30,6 +32,7 @@ public class IntrospectionClients {
     /** Enough to make guessing hopeless; shorter secrets are refused at start-up. */
     static final int MIN_SECRET_LENGTH = 16;
     private static final String BASIC = "Basic ";
+    private static final Logger LOG = Logger.getLogger(IntrospectionClients.class);
     private static final byte[] NO_CLIENT = SecretTokens.hash(SecretTokens.generate());
 
     private final Map<String, byte[]> secretDigests;
@@ -37,6 +40,7 @@ public class IntrospectionClients {
 
     IntrospectionClients(IntrospectionConfig config, MeterRegistry metrics) {
         this.secretDigests = parse(config.clients().orElse(""));
+        LOG.infof("Token introspection: %d client(s)", secretDigests.size());
         this.refused = TokenIntrospection.requests(metrics, "unauthorized");
     }
 
@@ -80,11 +84,6 @@ public class IntrospectionClients {
             throw new ClientAuthenticationException();
         }
         return id;
-    }
-
-    /** How many clients are configured. */
-    public int count() {
-        return secretDigests.size();
     }
 
     /** The error names the entry by position and never shows a secret. */

@@ -182,15 +182,19 @@ class HelmChartIT {
 
         Ingress ingress = Manifests.one(resources, Ingress.class);
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("alb");
+        // the issuer is the address the ALB serves
+        assertThat(literalEnv(container(Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec(),
+                "user-service")).get("USERS_JWT_ISSUER")).isEqualTo("https://" + ingress.getSpec().getRules().getFirst().getHost());
         // the ALB checks the API port (the public key set, always 200): it never reaches the management port;
         // readiness takes pods out of its rotation through the Service's endpoints
         assertThat(ingress.getMetadata().getAnnotations())
                 .containsEntry("alb.ingress.kubernetes.io/target-type", "ip")
                 .containsEntry("alb.ingress.kubernetes.io/healthcheck-port", "traffic-port")
                 .containsEntry("alb.ingress.kubernetes.io/healthcheck-path", "/.well-known/jwks.json");
-        // the API only: health, metrics and OpenAPI (/q/*) stay inside the cluster
+        // the API only: health, metrics and OpenAPI (/q/*) stay inside the cluster; the keys and discovery are public
         assertThat(ingress.getSpec().getRules()).flatExtracting(rule -> rule.getHttp().getPaths())
-                .extracting(path -> path.getPath()).isNotEmpty().allSatisfy(path -> assertThat(path).isNotIn("/", "/q").doesNotStartWith("/q/"));
+                .extracting(path -> path.getPath()).contains("/.well-known/jwks.json", "/.well-known/openid-configuration",
+                        "/.well-known/oauth-authorization-server").allSatisfy(path -> assertThat(path).isNotIn("/", "/q").doesNotStartWith("/q/"));
         assertThat(ingress.getSpec().getRules()).flatExtracting(rule -> rule.getHttp().getPaths())
                 .allSatisfy(path -> assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http"));
         // and only Prometheus' namespace reaches the management port
