@@ -9,6 +9,9 @@ BENCH_WORK=$(mktemp -d)
 : > "$BENCH_WORK/notes"
 APP_PID=""
 SERVICE_PIDS=() # every service started here, stopped on exit
+# the introspection client of every service started here (workload.lua's CLIENT: BENCH_INTROSPECTION_CLIENT)
+BENCH_INTROSPECTION_SECRET=$(openssl rand -hex 16)
+BENCH_INTROSPECTION_CLIENT="Basic $(printf 'bench:%s' "$BENCH_INTROSPECTION_SECRET" | base64 -w0)"
 
 # jdbc:postgresql://host:port/db?params -> psql connection
 _db_rest=${QUARKUS_DATASOURCE_JDBC_URL#jdbc:postgresql://}
@@ -36,7 +39,8 @@ start_service() {
     if curl -s -o /dev/null --max-time 2 "http://localhost:$p/"; then echo "port $p is in use" >&2; return 1; fi
   done
   [ -f "$BENCH_WORK/key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_WORK/key.pem" 2>/dev/null
-  GLIBC_TUNABLES=$MANIFEST_GLIBC_TUNABLES USERS_JWT_SIGNING_KEY_LOCATION="$BENCH_WORK/key.pem" \
+  GLIBC_TUNABLES=$MANIFEST_GLIBC_TUNABLES USERS_JWT_SIGNING_KEY_LOCATION="$BENCH_WORK/key.pem" USERS_JWT_ISSUER=https://users.bench.test \
+    USERS_INTROSPECTION_CLIENTS="bench:$BENCH_INTROSPECTION_SECRET" \
     java "$@" -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" -jar "$JAR" \
     > "$BENCH_WORK/app-$port.log" 2>&1 &
   APP_PID=$!

@@ -43,6 +43,9 @@ report() {
   row '`GET /q/health/live`, no token (A): the HTTP floor' health 'the floor of the reads' ''
   row '`GET /users/{id}`, admin token, 1 000 ids (A)' get-id '≥ 20 % of the floor; p99 < 20 ms; no errors' \
     "$(pct "$get" "$floor") %, p99 $p99_get ms: $(met "$(ok "$get >= 0.20 * $floor && $p99_get < 20 && $(errs get-id)")")"
+  row '`POST /auth/introspect` of the admin token, HTTP Basic client (A)' introspect \
+    '≥ `GET /users/{id}`; no errors' \
+    "$(pct "$(result introspect 3)" "$get") % of \`GET /users/{id}\`, p99 $(result introspect 5) ms: $(met "$(ok "$(result introspect 3) >= $get && $(errs introspect)")")"
   row '`GET /users?limit=20`, admin token (A)' list '≥ 15 % of the floor; p99 < 20 ms; no errors' \
     "$(pct "$list" "$floor") %, p99 $p99_list ms: $(met "$(ok "$list >= 0.15 * $floor && $p99_list < 20 && $(errs list)")")"
   row 'pgbench, the same primary-key `SELECT` (`-M prepared -j2`; p50 column: average)' pgbench 'reference: the database' \

@@ -22,7 +22,7 @@ record() {
 }
 show() { # one measured line, and its rate over the floor's for the reads
   awk -v k="$1" -v floor="$(result health 3)" '$1 == k {
-    note = (k ~ /get-id|list/ && floor > 0) ? sprintf("  %.1f %% of the floor", 100 * $3 / floor) : ""
+    note = (k ~ /get-id|list|introspect/ && floor > 0) ? sprintf("  %.1f %% of the floor", 100 * $3 / floor) : ""
     printf "  %-20s c%-3s %9.1f req/s  p50 %8s ms  p99 %8s ms  errors %s (%s)%s\n", $1, $2, $3, $4, $5, $6, $7, note
   }' "$RESULTS"
 }

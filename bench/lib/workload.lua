@@ -4,6 +4,7 @@
 --   register    POST /users with a unique email (RUN_ID keeps runs apart)
 --   login       POST /auth/login as <ACCOUNT>-<random 1..USERS-1>@bench.example (the seeded accounts; ACCOUNT defaults
 --               to bench, ACCOUNT_PASSWORD to bench password 1)
+--   introspect  POST /auth/introspect of TOKEN as the client CLIENT (an HTTP Basic "Basic ..." header value)
 --   health      GET /q/health/live, no token: the HTTP stack alone
 -- done() prints one line: "result <requests> <seconds> <p50 ms> <p99 ms> <errors> <statuses> <expected>", statuses
 -- as status=count,... ("-" for none) and expected the count of EXPECT answers.
@@ -33,6 +34,7 @@ function init(args)
 end
 
 local auth = token and { ["Authorization"] = "Bearer " .. token } or {}
+local introspection = { ["Authorization"] = os.getenv("CLIENT"), ["Content-Type"] = "application/x-www-form-urlencoded" }
 local json = { ["Content-Type"] = "application/json" }
 
 function request()
@@ -47,6 +49,8 @@ function request()
   elseif workload == "login" then
     return wrk.format("POST", "/auth/login", json, string.format(
       '{"email":"%s-%d@bench.example","password":"%s"}', account, math.random(users - 1), account_password))
+  elseif workload == "introspect" then
+    return wrk.format("POST", "/auth/introspect", introspection, "token=" .. token)
   elseif workload == "health" then
     return wrk.format("GET", "/q/health/live")
   end

@@ -29,13 +29,14 @@ class ArchitectureTests {
             "login", List.of("verification"), // the login of an unverified account, where verification is required
             "user", List.of("verification"), // a registration or a new address mails a verification link
             "verification", List.of(),
-            "recovery", List.of());
+            "recovery", List.of(),
+            "introspection", List.of());
 
     @Test
     void layersAreUsedOnlyFromAbove() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Application").definedBy(BASE)
-                .layer("Features").definedBy(packages("login", "user", "verification", "recovery"))
+                .layer("Features").definedBy(packages("login", "user", "verification", "recovery", "introspection"))
                 .layer("Authentication").definedBy(packages("jwt", "credential"))
                 .layer("Account services").definedBy(packages("accountcache", "mailedlink", "mail"))
                 .layer("Account").definedBy(BASE + ".account..", "db.migration..")

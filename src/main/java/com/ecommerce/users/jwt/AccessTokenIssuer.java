@@ -24,10 +24,12 @@ public class AccessTokenIssuer {
 
     private final JwtKeys keys;
     private final JwtConfig config;
+    private final Issuer issuer;
 
-    AccessTokenIssuer(JwtKeys keys, JwtConfig config) {
+    AccessTokenIssuer(JwtKeys keys, JwtConfig config, Issuer issuer) {
         this.keys = keys;
         this.config = config;
+        this.issuer = issuer;
     }
 
     /**
@@ -46,7 +48,7 @@ public class AccessTokenIssuer {
         long now = Instant.now().getEpochSecond();
         long issuedAt = issuedAt(passwordChangedAt);
         long expiresAt = issuedAt + config.lifetime().toSeconds();
-        String token = Jwt.issuer(config.issuer())
+        String token = Jwt.issuer(issuer.value())
                 .audience(config.audience())
                 .subject(Integer.toString(accountId))
                 .upn(emailCanonical)

@@ -42,35 +42,61 @@ public class AccountCheck implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        int id;
-        UUID sessionId;
+        TokenSubject subject;
         try {
-            id = userId(token);
-            sessionId = sessionId(token);
+            subject = subject(token);
         } catch (AuthenticationFailedException e) {
             return Uni.createFrom().failure(e);
         }
-        Optional<AccountStatus> cached = statuses.cached(id, sessionId, Instant.now());
+        Optional<AccountStatus> cached = statuses.cached(subject.userId(), subject.sessionId(), Instant.now());
         if (cached.isPresent()) {
-            return Uni.createFrom().item(() -> check(identity, token, id, sessionId, cached));
+            return Uni.createFrom().item(() -> check(identity, token, subject, cached));
         }
-        return context.runBlocking(() -> check(identity, token, id, sessionId, statuses.read(id, sessionId)));
+        return context.runBlocking(() -> check(identity, token, subject,
+                statuses.read(subject.userId(), subject.sessionId())));
     }
 
-    private static SecurityIdentity check(SecurityIdentity identity, JsonWebToken token, int id, UUID sessionId,
-            Optional<AccountStatus> found) {
-        AccountStatus status = found.orElseThrow(() -> new AuthenticationFailedException("account deleted or disabled"));
+    /** The account, and the session (null for tokens issued before sessions existed), that a verified token names. */
+    public record TokenSubject(int userId, UUID sessionId) {
+    }
+
+    /** @throws AuthenticationFailedException when sub is not an account id or sid not a session id */
+    public static TokenSubject subject(JsonWebToken token) {
+        return new TokenSubject(userId(token), sessionId(token));
+    }
+
+    /**
+     * Why the account's status (empty: no account) refuses a verified token, or empty when it does not: the one rule
+     * for a request's token and for an introspection.
+     */
+    public static Optional<String> refusal(JsonWebToken token, TokenSubject subject, Optional<AccountStatus> found,
+            Instant now) {
+        if (found.isEmpty()) {
+            return Optional.of("account deleted or disabled");
+        }
+        AccountStatus status = found.get();
         if (token.getIssuedAtTime() < status.passwordChangedAt().getEpochSecond()) {
-            throw new AuthenticationFailedException("token issued before the last password change");
+            return Optional.of("token issued before the last password change");
         }
-        if (sessionId != null && !status.sessionLiveAt(Instant.now())) {
-            throw new AuthenticationFailedException("the token's session ended");
+        if (subject.sessionId() != null && !status.sessionLiveAt(now)) {
+            return Optional.of("the token's session ended");
         }
+        return Optional.empty();
+    }
+
+    private static SecurityIdentity check(SecurityIdentity identity, JsonWebToken token, TokenSubject subject,
+            Optional<AccountStatus> found) {
+        Optional<String> refusal = refusal(token, subject, found, Instant.now());
+        if (refusal.isPresent()) {
+            throw new AuthenticationFailedException(refusal.get());
+        }
+        AccountStatus status = found.orElseThrow();
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(token)
                 .addCredentials(identity.getCredentials())
                 .addAttributes(identity.getAttributes())
-                .addAttribute(Caller.IDENTITY_ATTRIBUTE, new Caller(id, status.role() == Role.ADMIN, sessionId))
+                .addAttribute(Caller.IDENTITY_ATTRIBUTE,
+                        new Caller(subject.userId(), status.role() == Role.ADMIN, subject.sessionId()))
                 .addRole(status.role().value())
                 .build();
     }

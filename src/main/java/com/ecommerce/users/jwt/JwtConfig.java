@@ -15,9 +15,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "users.jwt")
 public interface JwtConfig {
 
-    /** The iss claim; other services check it. */
-    @WithDefault("user-service")
-    String issuer();
+    /**
+     * The iss claim, which other services check, and the service's public base URL: the discovery document's
+     * {@code issuer}, from which its endpoint URLs derive. An https URL in production ({@link Issuer}).
+     */
+    Optional<String> issuer();
 
     /** The aud claim: the services meant to accept these tokens. */
     @WithDefault("ecommerce")

@@ -24,10 +24,10 @@ public class JwtVerification {
     @Alternative
     @Priority(1)
     @Singleton
-    JWTAuthContextInfo contextInfo(JwtKeys keys, JwtConfig config) {
+    JWTAuthContextInfo contextInfo(JwtKeys keys, JwtConfig config, Issuer issuer) {
         JWTAuthContextInfo info = new JWTAuthContextInfo();
         info.setPublicKeyContent(keys.jwks());
-        info.setIssuedBy(config.issuer());
+        info.setIssuedBy(issuer.value());
         info.setExpectedAudience(Set.of(config.audience()));
         // RS256 only: "none", HS256 with the public key as secret, and every other algorithm are refused
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));

@@ -108,6 +108,17 @@ final class Replica implements AutoCloseable {
                 "refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8), 204);
     }
 
+    /** Whether this replica's introspection (RFC 7662), asked as the client {@code basic}, says the token is active. */
+    boolean introspect(String basic, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUri() + "/auth/introspect")).timeout(TIMEOUT)
+                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .build();
+        HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("%s: introspection: %s", name, answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body()).get("active").asBoolean();
+    }
+
     /** Answers 200 to the token, and its metrics show that its cache, not the database, answered. */
     void assertCached(String label, String token, String path) throws Exception {
         double hits = cacheHits();

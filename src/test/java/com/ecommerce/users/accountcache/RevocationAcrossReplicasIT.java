@@ -6,8 +6,11 @@ import static com.ecommerce.users.user.UserApi.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 /**
  * Two replicas, A and B, on one database with one signing key: whatever ends a token, or an admin's role, on A or in
  * SQL ends it on B too, although B's account status cache had just answered for it. How long B went on accepting it
- * is printed. Also shared across replicas: the login throttle's counts. And while B does not listen for account
+ * is printed; the same for B's introspection (RFC 7662). Also shared across replicas: the login throttle's counts. And while B does not listen for account
  * changes (its connection killed), B reads every status from the database, so changes made meanwhile, which no
  * notification will ever announce to it, count at once. A disabled account, too; and a refresh retried on B within the
  * grace window of its rotation on A gets the successor A issued.
@@ -55,6 +58,10 @@ class RevocationAcrossReplicasIT {
     private static final String REVOKE_IN_SQL = "UPDATE users SET password_changed_at = "
             + "greatest(now(), password_changed_at) + interval '1 second' WHERE id = ?";
     private static final Map<String, Long> WINDOWS = new ConcurrentHashMap<>();
+    private static final String INTROSPECTION_SECRET = "the replicas' introspection secret";
+    private static final String INTROSPECTION_CLIENT = "Basic " + Base64.getEncoder().encodeToString(
+            ("gateway:" + URLEncoder.encode(INTROSPECTION_SECRET, StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
 
     static Coordinates db;
     static TestDatabase sql;
@@ -123,6 +130,20 @@ class RevocationAcrossReplicasIT {
     void aLogoutOnAEndsTheSessionsTokenOnB() throws Exception {
         Tokens tokens = newAccountOnA();
         refusedOnB("logout on A", tokens.access(), "/users/me", 401, () -> a.logout(tokens.refresh()));
+    }
+
+    @Test
+    void aLogoutOnAIsSeenByTheNextIntrospectionOnB() throws Exception {
+        Tokens tokens = newAccountOnA();
+        inactiveOnB("logout on A, introspected on B", tokens.access(), () -> a.logout(tokens.refresh()));
+    }
+
+    @Test
+    void aPasswordChangeOnAIsSeenByTheNextIntrospectionOnB() throws Exception {
+        Tokens tokens = newAccountOnA();
+        inactiveOnB("password change on A, introspected on B", tokens.access(), () -> a.call("PUT",
+                "/users/me/password", tokens.access(), "application/json",
+                "{\"currentPassword\": \"%s\", \"newPassword\": \"a newer passphrase\"}".formatted(PASSWORD), 204));
     }
 
     @Test
@@ -238,6 +259,27 @@ class RevocationAcrossReplicasIT {
         System.out.printf("[RevocationAcrossReplicasIT] %s: B answered %d %d ms after the change%n", label, refusal, window);
     }
 
+    /**
+     * B's introspection answers active from its cache (its hits grow); then the change on A; then B's introspection
+     * says inactive within {@link #REVOCATION}, as its token check would.
+     */
+    private static void inactiveOnB(String label, String token, Change change) throws Exception {
+        double hits = b.cacheHits();
+        for (int i = 0; i < 5; i++) {
+            assertThat(b.introspect(INTROSPECTION_CLIENT, token)).as("%s: active before the change", label).isTrue();
+        }
+        assertThat(b.cacheHits() - hits).as("%s: of B's 5 introspections, cache hits (the first reads the database)", label)
+                .isGreaterThanOrEqualTo(3);
+        change.run();
+        long changed = System.nanoTime();
+        long inactive = await(label + ": B's introspection says inactive").atMost(REVOCATION).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> b.introspect(INTROSPECTION_CLIENT, token) ? 0L : System.nanoTime(), at -> at > 0);
+        long window = (inactive - changed) / 1_000_000;
+        WINDOWS.put(label, window);
+        System.out.printf("[RevocationAcrossReplicasIT] %s: inactive %d ms after the change%n", label, window);
+    }
+
     private static Tokens newAccountOnA() throws Exception {
         String email = uniqueEmail();
         a.register(email, PASSWORD);
@@ -251,6 +293,7 @@ class RevocationAcrossReplicasIT {
         env.put("USERS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // the lock must outlast the test's two logins with the right password (the default's 2 s, a loaded machine not)
         env.put("USERS_LOGIN_THROTTLE_FIRST_LOCK", "1m");
+        env.put("USERS_INTROSPECTION_CLIENTS", "gateway:" + INTROSPECTION_SECRET);
         return env;
     }
 }

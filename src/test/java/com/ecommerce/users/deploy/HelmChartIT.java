@@ -94,7 +94,12 @@ class HelmChartIT {
                 .containsEntry("prometheus.io/port", Integer.toString(PodChecks.MANAGEMENT_PORT));
         assertThat(literalEnv(app)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
         assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-db", "user-service-bootstrap-admin",
-                "user-service-smtp");
+                "user-service-smtp", "user-service-introspection");
+        assertThat(app.getEnvFrom()).as("the introspection clients' Secret is optional")
+                .filteredOn(source -> source.getSecretRef().getName().equals("user-service-introspection"))
+                .singleElement().satisfies(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
+        assertThat(literalEnv(app).get("USERS_JWT_ISSUER")).as("the issuer: an https URL, as production requires")
+                .startsWith("https://");
         // never fewer ready pods than wanted during an upgrade
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getValue()).isEqualTo(0);
 
@@ -177,15 +182,19 @@ class HelmChartIT {
 
         Ingress ingress = Manifests.one(resources, Ingress.class);
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("alb");
+        // the issuer is the address the ALB serves
+        assertThat(literalEnv(container(Manifests.one(resources, Deployment.class).getSpec().getTemplate().getSpec(),
+                "user-service")).get("USERS_JWT_ISSUER")).isEqualTo("https://" + ingress.getSpec().getRules().getFirst().getHost());
         // the ALB checks the API port (the public key set, always 200): it never reaches the management port;
         // readiness takes pods out of its rotation through the Service's endpoints
         assertThat(ingress.getMetadata().getAnnotations())
                 .containsEntry("alb.ingress.kubernetes.io/target-type", "ip")
                 .containsEntry("alb.ingress.kubernetes.io/healthcheck-port", "traffic-port")
                 .containsEntry("alb.ingress.kubernetes.io/healthcheck-path", "/.well-known/jwks.json");
-        // the API only: health, metrics and OpenAPI (/q/*) stay inside the cluster
+        // the API only: health, metrics and OpenAPI (/q/*) stay inside the cluster; the keys and discovery are public
         assertThat(ingress.getSpec().getRules()).flatExtracting(rule -> rule.getHttp().getPaths())
-                .extracting(path -> path.getPath()).isNotEmpty().allSatisfy(path -> assertThat(path).isNotIn("/", "/q").doesNotStartWith("/q/"));
+                .extracting(path -> path.getPath()).contains("/.well-known/jwks.json", "/.well-known/openid-configuration",
+                        "/.well-known/oauth-authorization-server").allSatisfy(path -> assertThat(path).isNotIn("/", "/q").doesNotStartWith("/q/"));
         assertThat(ingress.getSpec().getRules()).flatExtracting(rule -> rule.getHttp().getPaths())
                 .allSatisfy(path -> assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http"));
         // and only Prometheus' namespace reaches the management port
@@ -232,7 +241,6 @@ class HelmChartIT {
 
     /** Env the chart sets from its values, and the property of application.properties (%prod) it must agree with. */
     static final Map<String, String> CHART_ENV_FROM_PROPERTIES = new java.util.TreeMap<>(Map.of(
-            "USERS_JWT_ISSUER", "users.jwt.issuer",
             "USERS_JWT_AUDIENCE", "users.jwt.audience",
             "USERS_JWT_LIFETIME", "users.jwt.lifetime",
             "USERS_HTTP_TRUSTED_PROXY_HOPS", "users.http.trusted-proxy-hops",
@@ -358,6 +366,11 @@ class HelmChartIT {
         assertThatThrownBy(() -> render(t -> t.set("migration.mode", "sometimes"))).hasMessageContaining("migration");
         assertThatThrownBy(() -> render(t -> t.set("replicaCount", 0))).hasMessageContaining("replicaCount");
         assertThatThrownBy(() -> render(t -> t.set("database.existingSecret", ""))).hasMessageContaining("existingSecret");
+        // the service's public https URL (Issuer refuses anything else at start-up in production)
+        for (String issuer : List.of("user-service", "http://users.example.com", "https://users.example.com/", "",
+                "https://users.example.com?x=1")) {
+            assertThatThrownBy(() -> render(t -> t.set("jwt.issuer", issuer))).as(issuer).hasMessageContaining("issuer");
+        }
         // exact origins only: no wildcard, pattern, path or trailing slash (CorsOriginCheck refuses them at start-up too)
         for (String origin : List.of("*", "/.*/", "https://*.example.com", "https://shop.example.com/", "shop.example.com")) {
             assertThatThrownBy(() -> render(t -> t.set("cors.allowedOrigins[0]", origin))).as(origin)

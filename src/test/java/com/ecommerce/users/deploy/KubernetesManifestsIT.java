@@ -114,11 +114,15 @@ class KubernetesManifestsIT {
         assertThat(app.getResources().getLimits().get("memory").toString()).isEqualTo("768Mi");
         assertThat(literalEnv(app)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false")
                 .containsKey("USERS_JWT_SIGNING_KEY_LOCATION")
+                .containsEntry("USERS_JWT_ISSUER", System.getProperty("deploy.jwt-issuer"))
                 .hasEntrySatisfying("JAVA_TOOL_OPTIONS", opts -> assertThat(opts).contains("-XX:MaxRAMPercentage="));
-        assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-bootstrap-admin", "user-service-db", "user-service-smtp");
-        assertThat(app.getEnvFrom()).as("the pods start without the bootstrap admin's and the SMTP server's Secrets")
+        assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-bootstrap-admin", "user-service-db", "user-service-smtp",
+                "user-service-introspection");
+        assertThat(System.getProperty("deploy.jwt-issuer")).as("pom.xml's issuer: https, as production requires").startsWith("https://");
+        assertThat(app.getEnvFrom()).as("the pods start without the bootstrap admin's, the SMTP server's and the "
+                + "introspection clients' Secrets")
                 .filteredOn(source -> !source.getSecretRef().getName().equals("user-service-db"))
-                .hasSize(2).allSatisfy(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
+                .hasSize(3).allSatisfy(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
         assertThat(pod.getVolumes()).anySatisfy(volume -> {
             assertThat(volume.getSecret()).isNotNull();
             assertThat(volume.getSecret().getSecretName()).isEqualTo("user-service-jwt");

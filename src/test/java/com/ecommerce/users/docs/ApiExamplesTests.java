@@ -30,7 +30,7 @@ class ApiExamplesTests {
     @Test
     void theExamplesRunAsWrittenAndAnswerAsTheirTextSays() {
         List<Block> examples = MarkdownBlocks.of(API, "Examples", "shell");
-        assertThat(examples).hasSize(5);
+        assertThat(examples).hasSize(6);
         try (ShellSession shell = new ShellSession(Path.of("."))) {
             assertThat(shell.run(DocExamples.assigning(examples.get(0).text(), "BASE", "http://localhost:" + RestAssured.port)))
                     .as("registered, read, renamed at version 0, refused at version 0 again")
@@ -52,6 +52,12 @@ class ApiExamplesTests {
 
             assertThat(shell.run(DocExamples.assigning(examples.get(4).text(), "ADMIN_TOKEN", adminToken())))
                     .as("the second page").contains("\"items\":[{");
+
+            assertThat(shell.run(DocExamples.assigning(examples.get(5).text(), "INTROSPECTION_CLIENT",
+                    config("users.introspection.clients").split(",")[0])))
+                    .as("the discovery document, the token active, revoked, then inactive")
+                    .containsSubsequence("\"issuer\":\"" + config("users.jwt.issuer") + "\"", "\"active\":true",
+                            "HTTP/1.1 200", "{\"active\":false}");
         }
     }
 

@@ -41,7 +41,7 @@ class JwksTests {
 
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
-                .setExpectedIssuer("user-service")
+                .setExpectedIssuer(Jwts.issuer())
                 .setExpectedAudience("ecommerce")
                 .setRequireExpirationTime()
                 .setRequireJwtId()

@@ -66,7 +66,7 @@ class KeyRotationTests {
         assertThat(Jwts.header(fresh).get("kid")).isEqualTo(newKid);
 
         long now = Math.max(Instant.now().getEpochSecond(), new TestDatabase(dataSource).tokenCutOff(account.id()));
-        String signedByOldKey = Jwt.issuer("user-service").audience("ecommerce").subject(Integer.toString(account.id()))
+        String signedByOldKey = Jwt.issuer(Jwts.issuer()).audience("ecommerce").subject(Integer.toString(account.id()))
                 .upn(account.email()).groups("user").issuedAt(now).expiresAt(now + 600).claim("jti", UUID.randomUUID().toString())
                 .jws().keyId(oldKid).sign(OLD.getPrivate());
         given().auth().oauth2(signedByOldKey).get("/users/me").then().statusCode(200);

@@ -43,7 +43,7 @@ class LoginTests {
         Map<String, Object> header = Jwts.header(token);
         assertThat(header).containsEntry("alg", "RS256").containsKey("kid");
         Map<String, Object> claims = Jwts.claims(token);
-        assertThat(claims).containsEntry("iss", "user-service")
+        assertThat(claims).containsEntry("iss", Jwts.issuer())
                 .containsEntry("aud", "ecommerce")
                 .containsEntry("sub", Integer.toString(account.id()))
                 .containsEntry("upn", account.email())

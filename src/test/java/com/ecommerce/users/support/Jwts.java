@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -34,7 +36,7 @@ public final class Jwts {
     public static Map<String, Object> serviceClaims(int accountId, String email, long tokenCutOff) {
         long now = Math.max(Instant.now().getEpochSecond(), tokenCutOff);
         Map<String, Object> claims = new HashMap<>();
-        claims.put("iss", "user-service");
+        claims.put("iss", issuer());
         claims.put("aud", "ecommerce");
         claims.put("sub", Integer.toString(accountId));
         claims.put("upn", email);
@@ -43,6 +45,11 @@ public final class Jwts {
         claims.put("exp", now + 600);
         claims.put("jti", UUID.randomUUID().toString());
         return claims;
+    }
+
+    /** The issuer of the in-process service (users.jwt.issuer of the test profile). */
+    public static String issuer() {
+        return ConfigProvider.getConfig().getValue("users.jwt.issuer", String.class);
     }
 
     public static String encode(Map<String, Object> json) {

@@ -22,12 +22,14 @@ import org.awaitility.core.TerminalFailureException;
 /**
  * Runs what the build packaged (target/quarkus-artifact.properties: the jar, or the native executable with
  * -Dnative) in its own process with exactly the environment a test gives it (the QUARKUS_DATASOURCE_* variables of
- * the test JVM are removed), as a container would run it. On two free ports: the API's and the management
+ * the test JVM are removed, USERS_JWT_ISSUER is {@link #ISSUER} unless given), as a container would run it. On two free ports: the API's and the management
  * interface's (health, metrics, OpenAPI), so that runs in parallel on one machine do not collide.
  */
 public final class PackagedApp implements AutoCloseable {
 
     private static final Path ARTIFACT = Path.of("target", "quarkus-artifact.properties");
+    /** The issuer (USERS_JWT_ISSUER) of every packaged application unless its test gives another. */
+    public static final String ISSUER = "https://users.example.test";
 
     private final Process process;
     private final Path log;
@@ -65,6 +67,8 @@ public final class PackagedApp implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_DATASOURCE_"));
+        // production requires an https issuer, as every deployment sets one; a test may give another
+        builder.environment().put("USERS_JWT_ISSUER", ISSUER);
         builder.environment().putAll(environment);
         return new PackagedApp(builder.start(), log, port, managementPort);
     }

@@ -14,7 +14,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 
 /**
  * What the packaged application needs in production and the in-process tests do without: a signing key (a file, as
- * a mounted Secret) and the bootstrap admin. For every {@code *IT}. Also the database, when neither Dev Services
+ * a mounted Secret), an https issuer and the bootstrap admin. For every {@code *IT}. Also the database, when neither Dev Services
  * nor QUARKUS_DATASOURCE_* (which the application inherits) name one: the local test database, which the packaged
  * application, in its prod profile, would not find by itself. And a free port for its management interface: Quarkus
  * 3.33 would launch the jar on the production port (9000), which parallel runs would fight over, and fills
@@ -41,7 +41,7 @@ public class ProductionAuth implements QuarkusTestResourceLifecycleManager, DevS
         Map<String, String> properties = new HashMap<>(Map.of("users.jwt.signing-key-location", TestKeys.signingKeyFile(),
                 "users.bootstrap-admin.email", UserApi.ADMIN_EMAIL,
                 "users.bootstrap-admin.password", UserApi.ADMIN_PASSWORD,
-                "quarkus.management.port", Integer.toString(managementPort)));
+                "quarkus.management.port", Integer.toString(managementPort), "users.jwt.issuer", PackagedApp.ISSUER));
         if (!devServices.containsKey("quarkus.datasource.jdbc.url") && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
             properties.putAll(DatabaseCoordinates.resolve(devServices).properties());
         }

@@ -28,7 +28,7 @@ import com.ecommerce.users.platform.problem.Problem;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The refresh grant and logout, as OAuth 2.0 clients send them (form) or as JSON. The refresh token is the
+ * The refresh grant, logout and revocation (RFC 7009), as OAuth 2.0 clients send them (form) or as JSON. The refresh token is the
  * credential: no access token is needed, so an expired one does not stand in the way.
  */
 @Path("/auth")
@@ -112,6 +112,23 @@ public class TokenResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OAuthProblem.class)))
     public Response logoutJson(@NotNull(message = "a JSON body is required") LogoutRequest request) {
         return logout(request.refreshToken());
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Revoke a refresh token (RFC 7009): its session ends, as at a logout",
+            description = "token_type_hint is accepted and ignored: only refresh tokens are revoked here (an access "
+                    + "token ends with its session, or at exp). An unknown, ended or invalid token is answered the same.")
+    @APIResponse(responseCode = "200", description = "The session, if any, has ended")
+    @APIResponse(responseCode = "400", description = "invalid_request: no token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = OAuthProblem.class)))
+    public Response revoke(@FormParam("token") String token, @FormParam("token_type_hint") String tokenTypeHint) {
+        if (token == null) {
+            throw new InvalidRequestException("token", "is required");
+        }
+        sessions.logout(token);
+        return Response.ok().build();
     }
 
     private Response logout(String refreshToken) {
