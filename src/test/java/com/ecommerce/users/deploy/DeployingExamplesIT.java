@@ -40,6 +40,8 @@ class DeployingExamplesIT {
             "<version>", "1.0.0", "<account>", "123456789012", "<region>", "eu-west-1");
     /** Commands that need a registry or an AWS account: the image names they use are checked with the build's. */
     private static final Set<String> NOT_RUN = Set.of("docker push", "docker login", "aws ecr");
+    /** The EKS values: the issuer the gateway examples must name. */
+    private static final Path EKS_VALUES = Path.of("k8s", "helm", "values-eks.yaml");
 
     @Test
     void everyDocumentedCommandActsOnWhatExists() throws IOException {
@@ -48,7 +50,8 @@ class DeployingExamplesIT {
         Deployment generated = Manifests.one(Manifests.load(GENERATED), Deployment.class);
         Deployment charted = Manifests.one(HelmChartIT.render(t -> t), Deployment.class);
         for (String command : commands) {
-            List<String> words = words(command);
+            // VARIABLE=$(command ...): the command
+            List<String> words = words(command.replaceFirst("^[A-Z_]+=\\$\\((.*)\\)$", "$1"));
             String kind = words.get(0) + (words.size() > 1 ? " " + words.get(1) : "");
             switch (kind) {
                 case "kubectl create" -> secret(words, command, generated, charted);
@@ -62,6 +65,7 @@ class DeployingExamplesIT {
                     assertThat(words.get(words.indexOf("-t") + 1)).as("the image the manifests or the chart deploy: " + command)
                             .matches(".+/ecommerce/user-service:(1\\.0\\.0|" + Pattern.quote(version) + ")");
                 }
+                case "aws apigatewayv2" -> gatewayAuthorizer(words, command);
                 case "./mvnw package" -> assertThat(image(generated)).as("the image that " + command + " names")
                         .matches(".*/ecommerce/user-service:[0-9][^:]*");
                 default -> assertThat(words.get(0).equals("openssl") || words.get(0).equals("rm") || NOT_RUN.contains(kind))
@@ -108,6 +112,52 @@ class DeployingExamplesIT {
         }
         Deployment deployment = Manifests.one(Manifests.parse(template.call(), command), Deployment.class);
         assertThat(image(deployment)).as("the image " + command + " deploys").endsWith("/ecommerce/user-service:" + tag);
+    }
+
+    /**
+     * API Gateway's JWT authorizer ({@code aws apigatewayv2 create-authorizer ... --jwt-configuration Issuer=,Audience=})
+     * names the EKS deployment's issuer and the tokens' audience; its other calls ({@code update-route}) need an account.
+     */
+    private static void gatewayAuthorizer(List<String> words, String command) throws IOException {
+        if (!words.get(2).equals("create-authorizer")) {
+            return;
+        }
+        String configuration = words.get(words.indexOf("--jwt-configuration") + 1);
+        assertThat(configuration).as(command).isEqualTo("Issuer=" + eksIssuer() + ",Audience=" + audience());
+        assertThat(words.get(words.indexOf("--authorizer-type") + 1)).as(command).isEqualTo("JWT");
+    }
+
+    @Test
+    void theMeshExampleTrustsTheIssuerAndTheKeysTheServicePublishes() throws IOException {
+        List<MarkdownBlocks.Block> yaml = MarkdownBlocks.of(Path.of("docs", "deploying.md"), "Gateways and meshes verifying the tokens",
+                "yaml");
+        assertThat(yaml).hasSize(1);
+        List<Map<String, Object>> documents = new ArrayList<>();
+        new org.yaml.snakeyaml.Yaml().loadAll(yaml.getFirst().text()).forEach(document -> documents.add(map(document)));
+        Map<String, Object> authentication = documents.stream().filter(d -> "RequestAuthentication".equals(d.get("kind")))
+                .findFirst().orElseThrow();
+        Map<String, Object> rule = map(((List<?>) map(authentication.get("spec")).get("jwtRules")).getFirst());
+        assertThat(rule.get("issuer")).isEqualTo(eksIssuer());
+        assertThat((String) rule.get("jwksUri")).as("the key set's path, on the in-cluster Service")
+                .endsWith("/.well-known/jwks.json");
+        assertThat(rule.get("audiences")).isEqualTo(List.of(audience()));
+        String principals = "requestPrincipals=[" + eksIssuer() + "/*]";
+        assertThat(documents.stream().filter(d -> "AuthorizationPolicy".equals(d.get("kind"))).map(d -> d.toString()).findFirst())
+                .as("the policy admits the tokens of that issuer").hasValueSatisfying(policy -> assertThat(policy).contains(principals));
+    }
+
+    private static String eksIssuer() throws IOException {
+        Map<String, Object> values = map(new org.yaml.snakeyaml.Yaml().load(Files.readString(EKS_VALUES)));
+        return (String) map(values.get("jwt")).get("issuer");
+    }
+
+    private static String audience() throws IOException {
+        return PodChecks.productionProperty("users.jwt.audience");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object yaml) {
+        return (Map<String, Object>) yaml;
     }
 
     private static Set<String> secretsRead(Deployment deployment) {

@@ -25,12 +25,14 @@ class DocExamplesInventoryTests {
     private static final Map<String, List<String>> CLAIMS = Map.ofEntries(
             Map.entry("README.md|Tour|shell", List.of("docs.ReadmeTourTests")),
             Map.entry("README.md|Email verification and password recovery|shell", List.of("docs.ReadmeTourTests")),
-            Map.entry("docs/api.md|user-service: API|json", List.of("user.LastAdminTests")),
+            Map.entry("docs/api.md|user-service: API|json", List.of("user.LastAdminTests", "jwt.DiscoveryTests")),
             Map.entry("docs/api.md|Examples|shell", List.of("docs.ApiExamplesTests")),
             Map.entry("docs/deploying.md|user-service: deploying|bash",
                     List.of("deploy.DeployingExamplesIT", "jwt.DocumentedKeysTests")),
             Map.entry("docs/deploying.md|With kubectl: the generated manifests|bash", List.of("deploy.DeployingExamplesIT")),
             Map.entry("docs/deploying.md|With Helm (and on EKS)|bash", List.of("deploy.DeployingExamplesIT")),
+            Map.entry("docs/deploying.md|Gateways and meshes verifying the tokens|bash", List.of("deploy.DeployingExamplesIT")),
+            Map.entry("docs/deploying.md|Gateways and meshes verifying the tokens|yaml", List.of("deploy.DeployingExamplesIT")),
             Map.entry("docs/security.md|Keys|bash", List.of("jwt.DocumentedKeysTests", "deploy.DeployingExamplesIT")),
             Map.entry("docs/security.md|The first admin|shell", List.of("deploy.DeployingExamplesIT")),
             Map.entry("docs/migrating-from-fastapi.md|Adopting a seed database|sql", List.of("migration.AdoptionChecksTests")));

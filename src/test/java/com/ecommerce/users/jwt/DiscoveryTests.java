@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.ecommerce.users.support.Jwts;
+import com.ecommerce.users.support.MarkdownBlocks;
 import com.ecommerce.users.user.UserApi;
 import com.ecommerce.users.user.UserApi.Account;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -36,6 +38,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -90,6 +93,12 @@ class DiscoveryTests {
                 .containsEntry("response_types_supported", List.of());
         // no authorization endpoint: this service has none (it is not an OpenID provider)
         assertThat(metadata).doesNotContainKey("authorization_endpoint");
+
+        // docs/api.md shows the document for the issuer https://users.shop.example.com: the same, but for the issuer
+        String documented = MarkdownBlocks.of(Path.of("docs", "api.md")).stream()
+                .filter(block -> block.language().equals("json") && block.text().contains("\"jwks_uri\""))
+                .findFirst().orElseThrow().text().replace("https://users.shop.example.com", ISSUER);
+        assertThat(new JsonPath(documented).getMap("")).as("docs/api.md's discovery document").isEqualTo(metadata);
     }
 
     @Test
