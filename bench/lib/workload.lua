@@ -4,7 +4,8 @@
 --   register    POST /users with a unique email (RUN_ID keeps runs apart)
 --   login       POST /auth/login as <ACCOUNT>-<random 1..USERS-1>@bench.example (the seeded accounts; ACCOUNT defaults
 --               to bench, ACCOUNT_PASSWORD to bench password 1)
---   introspect  POST /auth/introspect of TOKEN as the client CLIENT (an HTTP Basic "Basic ..." header value)
+--   introspect  POST /auth/introspect of TOKEN as the client CLIENT (an HTTP Basic "Basic ..." header value); a 200
+--               that is not {"active":true} counts as an error (status "200-inactive")
 --   health      GET /q/health/live, no token: the HTTP stack alone
 -- done() prints one line: "result <requests> <seconds> <p50 ms> <p99 ms> <errors> <statuses> <expected>", statuses
 -- as status=count,... ("-" for none) and expected the count of EXPECT answers.
@@ -57,7 +58,11 @@ function request()
   error("unknown WORKLOAD " .. tostring(workload))
 end
 
-function response(status)
+function response(status, headers, body)
+  -- an introspection answered {"active": false} is a 200 too, but not the answer measured: counted apart, an error
+  if workload == "introspect" and status == 200 and not string.find(body, '"active":true', 1, true) then
+    status = "200-inactive"
+  end
   statuses[status] = (statuses[status] or 0) + 1
 end
 
