@@ -29,8 +29,4 @@ public interface MfaConfig {
     /** Wrong codes after which an mfa_token dies. */
     @WithDefault("5")
     int challengeMaxFailures();
-
-    /** Admin accounts without a confirmed second factor get a token that can only enrol one. */
-    @WithDefault("false")
-    boolean requiredForAdmins();
 }

@@ -94,7 +94,7 @@ class HelmChartIT {
                 .containsEntry("prometheus.io/port", Integer.toString(PodChecks.MANAGEMENT_PORT));
         assertThat(literalEnv(app)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
         assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-db", "user-service-bootstrap-admin",
-                "user-service-smtp");
+                "user-service-smtp", "user-service-mfa");
         // never fewer ready pods than wanted during an upgrade
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getValue()).isEqualTo(0);
 

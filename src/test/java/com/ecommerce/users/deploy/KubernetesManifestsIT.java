@@ -115,7 +115,8 @@ class KubernetesManifestsIT {
         assertThat(literalEnv(app)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false")
                 .containsKey("USERS_JWT_SIGNING_KEY_LOCATION")
                 .hasEntrySatisfying("JAVA_TOOL_OPTIONS", opts -> assertThat(opts).contains("-XX:MaxRAMPercentage="));
-        assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-bootstrap-admin", "user-service-db", "user-service-smtp");
+        assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-bootstrap-admin", "user-service-db", "user-service-smtp",
+                "user-service-mfa");
         assertThat(app.getEnvFrom()).as("the pods start without the bootstrap admin's and the SMTP server's Secrets")
                 .filteredOn(source -> !source.getSecretRef().getName().equals("user-service-db"))
                 .hasSize(2).allSatisfy(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
