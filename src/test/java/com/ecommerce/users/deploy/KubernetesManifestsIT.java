@@ -117,9 +117,10 @@ class KubernetesManifestsIT {
                 .hasEntrySatisfying("JAVA_TOOL_OPTIONS", opts -> assertThat(opts).contains("-XX:MaxRAMPercentage="));
         assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-bootstrap-admin", "user-service-db", "user-service-smtp",
                 "user-service-mfa");
-        assertThat(app.getEnvFrom()).as("the pods start without the bootstrap admin's and the SMTP server's Secrets")
+        assertThat(app.getEnvFrom()).as("the pods start without the bootstrap admin's, the SMTP server's and the second "
+                + "factor key's Secrets")
                 .filteredOn(source -> !source.getSecretRef().getName().equals("user-service-db"))
-                .hasSize(2).allSatisfy(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
+                .hasSize(3).allSatisfy(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
         assertThat(pod.getVolumes()).anySatisfy(volume -> {
             assertThat(volume.getSecret()).isNotNull();
             assertThat(volume.getSecret().getSecretName()).isEqualTo("user-service-jwt");
