@@ -26,8 +26,11 @@ class ArchitectureTests {
 
     /** A feature may use these other features, and no other: its own code and what lies below are always allowed. */
     private static final Map<String, List<String>> FEATURE_USES = Map.of(
-            "login", List.of("verification"), // the login of an unverified account, where verification is required
-            "user", List.of("verification"), // a registration or a new address mails a verification link
+            // the login of an unverified account, where verification is required; a login's second step
+            "login", List.of("verification", "mfa"),
+            // a registration or a new address mails a verification link; a sensitive change needs the second factor
+            "user", List.of("verification", "mfa"),
+            "mfa", List.of(),
             "verification", List.of(),
             "recovery", List.of(),
             "introspection", List.of());
@@ -36,7 +39,7 @@ class ArchitectureTests {
     void layersAreUsedOnlyFromAbove() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Application").definedBy(BASE)
-                .layer("Features").definedBy(packages("login", "user", "verification", "recovery", "introspection"))
+                .layer("Features").definedBy(packages("login", "user", "mfa", "verification", "recovery", "introspection"))
                 .layer("Authentication").definedBy(packages("jwt", "credential"))
                 .layer("Account services").definedBy(packages("accountcache", "mailedlink", "mail"))
                 .layer("Account").definedBy(BASE + ".account..", "db.migration..")

@@ -33,7 +33,18 @@ public enum AuditEvent {
      * without an account id, whether or not an account has the address.
      */
     MAIL_HELD_BACK("mail.held-back"),
-    ROLE_CHANGED("role.changed");
+    ROLE_CHANGED("role.changed"),
+    /** A TOTP secret handed out, not yet confirmed (a second one replaces it). */
+    MFA_ENROLLED("mfa.enrolled"),
+    /** A code confirmed the secret: from now on the account needs the second factor. */
+    MFA_CONFIRMED("mfa.confirmed"),
+    /** A recovery code stood in for a TOTP code (it is used up). */
+    MFA_RECOVERY_CODE_USED("mfa.recovery-code-used"),
+    MFA_RECOVERY_CODES_RENEWED("mfa.recovery-codes-renewed"),
+    /** A wrong or replayed code, or a throttled attempt (detail: where). */
+    MFA_FAILED("mfa.failed"),
+    /** The second factor turned off, by the account or by an admin (the actor). */
+    MFA_REMOVED("mfa.removed");
 
     public final String code;
 

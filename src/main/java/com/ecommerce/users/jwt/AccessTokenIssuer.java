@@ -1,6 +1,7 @@
 package com.ecommerce.users.jwt;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,7 +15,8 @@ import io.smallrye.jwt.build.Jwt;
 
 /**
  * Signs access tokens: iss, aud, sub (the account id), upn (its canonical email address), groups (its role), sid (the session the token
- * belongs to: ending the session ends the token, see {@link AccountCheck}), iat, exp, jti, kid.
+ * belongs to: ending the session ends the token, see {@link AccountCheck}), amr (RFC 8176: how the session's login was
+ * authenticated, {@code pwd}, with {@code otp} after a second factor), iat, exp, jti, kid.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
@@ -40,11 +42,15 @@ public class AccessTokenIssuer {
         return Math.max(Instant.now().getEpochSecond(), passwordChangedAt.getEpochSecond());
     }
 
-    public AccessToken issue(Credentials account, UUID sessionId) {
-        return issue(account.id(), account.emailCanonical(), account.role(), account.passwordChangedAt(), sessionId);
+    /** The claim listing the authentication methods of the session's login (RFC 8176). */
+    public static final String AMR_CLAIM = "amr";
+
+    public AccessToken issue(Credentials account, UUID sessionId, List<String> amr) {
+        return issue(account.id(), account.emailCanonical(), account.role(), account.passwordChangedAt(), sessionId, amr);
     }
 
-    public AccessToken issue(int accountId, String emailCanonical, Role role, Instant passwordChangedAt, UUID sessionId) {
+    public AccessToken issue(int accountId, String emailCanonical, Role role, Instant passwordChangedAt, UUID sessionId,
+            List<String> amr) {
         long now = Instant.now().getEpochSecond();
         long issuedAt = issuedAt(passwordChangedAt);
         long expiresAt = issuedAt + config.lifetime().toSeconds();
@@ -54,6 +60,7 @@ public class AccessTokenIssuer {
                 .upn(emailCanonical)
                 .groups(Set.of(role.value()))
                 .claim(SESSION_CLAIM, sessionId.toString())
+                .claim(AMR_CLAIM, amr)
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .claim("jti", UUID.randomUUID().toString())

@@ -1,5 +1,6 @@
 package com.ecommerce.users.login;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.credential.CredentialCheck;
 import com.ecommerce.users.jwt.AccessTokenIssuer;
+import com.ecommerce.users.mfa.MfaChallenges;
+import com.ecommerce.users.mfa.SecondFactor;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.verification.VerifiedEmailRequirement;
 
@@ -20,7 +23,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Password login: one answer for an unknown email, a wrong password and a throttled attempt (see
  * {@link CredentialCheck}); the REST layer also answers them all no earlier than {@link LoginFailureFloor}. A login
- * opens a session ({@link SessionService}): an access token and a refresh token.
+ * opens a session ({@link SessionService}): an access token and a refresh token. For an account with a second factor,
+ * the right password gets an mfa_token instead ({@link MfaChallenges}), and {@link #completeMfa} opens the session.
+ * Whether an account has one is looked at only once its password was found right.
  */
 @ApplicationScoped
 public class LoginService {
@@ -34,9 +39,14 @@ public class LoginService {
     private final SessionService sessions;
     private final AuditLog audit;
     private final VerifiedEmailRequirement verifiedEmail;
+    private final SecondFactor secondFactor;
+    private final MfaChallenges challenges;
 
     LoginService(UserRepository users, PasswordHasher passwords, CredentialCheck credentials, AccessTokenIssuer accessTokens,
-            SessionService sessions, AuditLog audit, VerifiedEmailRequirement verifiedEmail) {
+            SessionService sessions, AuditLog audit, VerifiedEmailRequirement verifiedEmail, SecondFactor secondFactor,
+            MfaChallenges challenges) {
+        this.secondFactor = secondFactor;
+        this.challenges = challenges;
         this.users = users;
         this.passwords = passwords;
         this.credentials = credentials;
@@ -49,6 +59,7 @@ public class LoginService {
     /**
      * @param userAgent the client's User-Agent, shown in the account's session list
      * @throws LoginFailedException for an unknown email, a wrong password or a throttled attempt alike
+     * @throws MfaRequiredException for the right password of an account with a second factor: the next step's token
      */
     public SessionTokens login(String email, String password, String client, String userAgent) {
         CredentialCheck.PasswordProof verified = credentials.check(email, password, client)
@@ -59,11 +70,49 @@ public class LoginService {
         // The password may have changed while this one was verified: a session opens only if it has not, under the
         // row lock a change needs, so no token of the old password outlives the change, and an upgrade never
         // overwrites a new password with a hash of the old one (LoginPasswordChangeRaceTests).
-        OpenedSession session = QuarkusTransaction.requiringNew()
+        Opened opened = QuarkusTransaction.requiringNew()
                 .call(() -> openIfPasswordUnchanged(verified, upgraded, userAgent))
                 .orElseThrow(LoginFailedException::new);
-        audit.record(AuditEvent.LOGIN_SUCCEEDED, account.id(), account.id(), "session " + session.id());
-        return new SessionTokens(accessTokens.issue(account, session.id()), session);
+        if (opened.mfaToken() != null) {
+            throw new MfaRequiredException(opened.mfaToken());
+        }
+        audit.record(AuditEvent.LOGIN_SUCCEEDED, account.id(), account.id(), "session " + opened.session().id());
+        return new SessionTokens(accessTokens.issue(account, opened.session().id(), PASSWORD_ONLY), opened.session());
+    }
+
+    /**
+     * A login's second step: the mfa_token and a code or a recovery code. The session opens only if the password the
+     * token was bound to is still the account's.
+     *
+     * @throws SecondStepFailedException for a wrong code (the token lives on, up to its failure limit) or a token that
+     *         is unknown, expired, used or dead
+     */
+    public SessionTokens completeMfa(String mfaToken, String code, String recoveryCode, String client, String userAgent) {
+        MfaChallenges.Result result = challenges.redeem(mfaToken, code, recoveryCode, client);
+        if (!(result instanceof MfaChallenges.Result.Passed passed)) {
+            throw new SecondStepFailedException(result instanceof MfaChallenges.Result.WrongCode);
+        }
+        Optional<SessionTokens> tokens = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Credentials> account = users.credentialsById(passed.userId());
+            if (account.isEmpty() || !users.passwordUnchangedSince(passed.userId(), passed.passwordChangedAt())) {
+                return Optional.empty();
+            }
+            OpenedSession session = sessions.open(passed.userId(), account.get().passwordChangedAt(), userAgent, client,
+                    MfaChallenges.PASSWORD_AND_OTP);
+            return Optional.of(new SessionTokens(
+                    accessTokens.issue(account.get(), session.id(), MfaChallenges.PASSWORD_AND_OTP), session));
+        });
+        SessionTokens opened = tokens.orElseThrow(() -> new SecondStepFailedException(false));
+        audit.record(AuditEvent.LOGIN_SUCCEEDED, passed.userId(), passed.userId(),
+                "session " + opened.session().id() + " with a second factor");
+        return opened;
+    }
+
+    /** RFC 8176: a login with the password alone. */
+    private static final List<String> PASSWORD_ONLY = List.of("pwd");
+
+    /** A session opened, or, for an account with a second factor, the token of the next step. */
+    private record Opened(OpenedSession session, String mfaToken) {
     }
 
     /**
@@ -73,7 +122,7 @@ public class LoginService {
      * same password replaces the verified one first, unless another login or a change replaced it already. Empty
      * when the password changed since it was verified.
      */
-    private Optional<OpenedSession> openIfPasswordUnchanged(CredentialCheck.PasswordProof verified, String upgradedHash,
+    private Optional<Opened> openIfPasswordUnchanged(CredentialCheck.PasswordProof verified, String upgradedHash,
             String userAgent) {
         Credentials account = verified.account();
         if (upgradedHash != null && users.upgradeHash(account.id(), account.passwordHash(), upgradedHash)) {
@@ -83,6 +132,10 @@ public class LoginService {
             return Optional.empty();
         }
         credentials.confirm(verified); // in this transaction: a login is one before its hash and one after
-        return Optional.of(sessions.open(account.id(), account.passwordChangedAt(), userAgent, verified.client()));
+        if (secondFactor.enabled(account.id())) {
+            return Optional.of(new Opened(null, challenges.issue(account.id(), account.passwordChangedAt())));
+        }
+        return Optional.of(new Opened(sessions.open(account.id(), account.passwordChangedAt(), userAgent,
+                verified.client(), PASSWORD_ONLY), null));
     }
 }

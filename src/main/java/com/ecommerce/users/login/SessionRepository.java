@@ -32,16 +32,17 @@ public class SessionRepository {
 
     /** A session row, locked, with whether the account's cut-off (password_changed_at) still lets it live. */
     public record LockedSession(int userId, String emailCanonical, String role, Instant passwordChangedAt, Instant createdAt,
-            Instant expiresAt, boolean revokedByCutOff, boolean accountDisabled) {
+            Instant expiresAt, boolean revokedByCutOff, boolean accountDisabled, List<String> amr) {
     }
 
     public void insertSession(UUID id, int userId, Instant authenticatedAt, Instant now, Instant expiresAt,
-            String userAgent, String client) {
+            String userAgent, String client, List<String> amr) {
         em.createNativeQuery("""
                 INSERT INTO refresh_sessions (id, user_id, authenticated_at, created_at, last_used_at, expires_at,
-                    user_agent, client) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7)""")
+                    user_agent, client, amr) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, string_to_array(?8, ','))""")
                 .setParameter(1, id).setParameter(2, userId).setParameter(3, authenticatedAt).setParameter(4, now)
                 .setParameter(5, expiresAt).setParameter(6, userAgent).setParameter(7, client)
+                .setParameter(8, String.join(",", amr))
                 .executeUpdate();
     }
 
@@ -96,7 +97,8 @@ public class SessionRepository {
     public Optional<LockedSession> lockSession(UUID id) {
         List<?> rows = em.createNativeQuery("""
                 SELECT s.user_id, u.email_canonical, u.role, u.password_changed_at, s.created_at, s.expires_at,
-                       s.authenticated_at < u.password_changed_at, u.disabled_at IS NOT NULL
+                       s.authenticated_at < u.password_changed_at, u.disabled_at IS NOT NULL,
+                       array_to_string(s.amr, ',')
                 FROM refresh_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?1 FOR UPDATE OF s""")
                 .setParameter(1, id)
                 .getResultList();
@@ -105,7 +107,8 @@ public class SessionRepository {
         }
         Object[] row = (Object[]) rows.getFirst();
         return Optional.of(new LockedSession(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
-                instant(row[3]), instant(row[4]), instant(row[5]), (Boolean) row[6], (Boolean) row[7]));
+                instant(row[3]), instant(row[4]), instant(row[5]), (Boolean) row[6], (Boolean) row[7],
+                List.of(((String) row[8]).split(","))));
     }
 
     /**
@@ -139,6 +142,14 @@ public class SessionRepository {
         Optional<Integer> owner = rows.stream().findFirst().map(userId -> ((Number) userId).intValue());
         owner.ifPresent(changes::changing);
         return owner;
+    }
+
+    /** Deletes the account's sessions but {@code keep} (null: all of them); how many it deleted. */
+    public int deleteOthers(int userId, UUID keep) {
+        changes.changing(userId);
+        return em.createNativeQuery("DELETE FROM refresh_sessions WHERE user_id = ?1 AND id IS DISTINCT FROM ?2")
+                .setParameter(1, userId).setParameter(2, keep)
+                .executeUpdate();
     }
 
     /** Deletes a session only if it is {@code userId}'s. */

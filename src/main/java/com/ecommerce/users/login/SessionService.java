@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -18,6 +19,7 @@ import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.jwt.AccessTokenIssuer;
 import com.ecommerce.users.login.SessionRepository.LockedSession;
 import com.ecommerce.users.login.SessionRepository.TokenUse;
+import com.ecommerce.users.mfa.SecondFactorConfirmed;
 import com.ecommerce.users.platform.crypto.SecretTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,14 +52,17 @@ public class SessionService {
         this.audit = audit;
     }
 
-    /** A new session for a login whose password was just verified; joins the login's transaction. */
+    /**
+     * A new session for a login whose password (and second factor, if any) was just verified; joins the login's
+     * transaction. {@code amr} (RFC 8176) goes into the tokens of every refresh of the session.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OpenedSession open(int userId, Instant passwordChangedAt, String userAgent, String client) {
+    public OpenedSession open(int userId, Instant passwordChangedAt, String userAgent, String client, List<String> amr) {
         Instant now = Instant.now();
         UUID id = UUID.randomUUID();
         Instant expiresAt = now.plus(shorter(config.idleTimeout(), config.maxLifetime()));
         sessions.insertSession(id, userId, Instant.ofEpochSecond(AccessTokenIssuer.issuedAt(passwordChangedAt)), now,
-                expiresAt, userAgent, client);
+                expiresAt, userAgent, client, amr);
         String token = SecretTokens.generate();
         sessions.insertToken(SecretTokens.hash(token), id, now);
         int ended = sessions.trimSessions(userId, config.maxPerAccount());
@@ -95,7 +100,7 @@ public class SessionService {
                 yield new SessionTokens(
                         accessTokens.issue(rotated.session().userId(), rotated.session().emailCanonical(),
                                 Role.fromValue(rotated.session().role()), rotated.session().passwordChangedAt(),
-                                rotated.next().id()),
+                                rotated.next().id(), rotated.session().amr()),
                         rotated.next());
             }
         };
@@ -185,6 +190,15 @@ public class SessionService {
             throw new SessionNotFoundException();
         }
         audit.record(AuditEvent.SESSION_ENDED, caller.userId(), caller.userId(), "session " + id);
+    }
+
+    /**
+     * A confirmed second factor ends the account's other sessions, opened with the password alone; in the
+     * confirmation's transaction.
+     */
+    void endOtherSessions(@Observes SecondFactorConfirmed confirmed) {
+        int ended = sessions.deleteOthers(confirmed.userId(), confirmed.keepSessionId());
+        LOG.debugf("User id=%d confirmed a second factor: ended %d other sessions", confirmed.userId(), ended);
     }
 
     private static Duration shorter(Duration a, Duration b) {

@@ -1,5 +1,7 @@
 package com.ecommerce.users.user;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -13,6 +15,7 @@ import com.ecommerce.users.account.UserPage;
 import com.ecommerce.users.account.UserRepository;
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
+import com.ecommerce.users.mfa.SecondFactor;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.verification.EmailVerification;
 
@@ -30,8 +33,11 @@ public class UserService {
     private final PasswordHasher passwords;
     private final AuditLog audit;
     private final EmailVerification verification;
+    private final SecondFactor secondFactor;
 
-    UserService(UserRepository repository, PasswordHasher passwords, AuditLog audit, EmailVerification verification) {
+    UserService(UserRepository repository, PasswordHasher passwords, AuditLog audit, EmailVerification verification,
+            SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.repository = repository;
         this.passwords = passwords;
         this.audit = audit;
@@ -68,6 +74,11 @@ public class UserService {
             throw new UserNotFoundException();
         }
         return repository.findById(id).orElseThrow(UserNotFoundException::new);
+    }
+
+    /** The second factors account {@code id} has confirmed: ["totp"] or none. */
+    public List<String> secondFactors(int id) {
+        return secondFactor.enabled(id) ? List.of("totp") : List.of();
     }
 
     /** @param canonical an {@link EmailAddress#canonical} */

@@ -18,6 +18,7 @@ import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.credential.CredentialCheck;
 import com.ecommerce.users.credential.CredentialCheck.PasswordProof;
+import com.ecommerce.users.mfa.SecondFactor;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.platform.problem.InvalidRequestException;
 import com.ecommerce.users.verification.EmailVerification;
@@ -29,10 +30,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * accounts' passwords, and disables or enables accounts; an account changes its own password only with the current
  * one, and its own email too: a stolen token must not be enough to take the login over. A current password that is
  * sent is checked whatever the change (the caller's own, an admin's too): a wrong one is never ignored, and counts as
- * a guess. A new email or password revokes every token of the account, and so does disabling it. The last admin keeps
- * its role and stays enabled ({@link LastAdminRule}). Hashes are computed before the transaction opens; the
- * transaction locks the row, so concurrent changes queue up and each one's {@code If-Match} sees the version the
- * previous one wrote.
+ * a guess. On an account with a second factor, a change of its own email or password and its own deletion also need
+ * a code ({@link SecondFactor#stepUp}). A new email or password revokes every token of the account, and so does
+ * disabling it. The last admin keeps its role and stays enabled ({@link LastAdminRule}). Hashes are computed before
+ * the transaction opens; the transaction locks the row, so concurrent changes queue up and each one's
+ * {@code If-Match} sees the version the previous one wrote.
  */
 @ApplicationScoped
 public class UserUpdates {
@@ -45,9 +47,11 @@ public class UserUpdates {
     private final AuditLog audit;
     private final EmailVerification verification;
     private final LastAdminRule lastAdmin;
+    private final SecondFactor secondFactor;
 
     UserUpdates(UserRepository repository, PasswordHasher passwords, CredentialCheck credentials, AuditLog audit,
-            EmailVerification verification, LastAdminRule lastAdmin) {
+            EmailVerification verification, LastAdminRule lastAdmin, SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.repository = repository;
         this.passwords = passwords;
         this.credentials = credentials;
@@ -77,6 +81,9 @@ public class UserUpdates {
         PasswordProof proof = changes.currentPassword() != null || changes.email() != null && own
                 ? proveOwnPassword(caller, changes.currentPassword(), client)
                 : null;
+        if (own && changes.email() != null) {
+            secondFactor.stepUp(id, changes.factor().code(), changes.factor().recoveryCode(), client);
+        }
         EmailAddress newEmail = changes.email() == null ? null : EmailAddress.parse(changes.email());
         String newHash = changes.password() == null ? null : passwords.hash(changes.password());
         Applied applied = QuarkusTransaction.requiringNew().call(() -> {
@@ -97,8 +104,10 @@ public class UserUpdates {
     }
 
     /** Replaces the caller's password after checking the current one. Every token issued before stops working. */
-    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword, String client) {
+    public void changeOwnPassword(Caller caller, String currentPassword, String newPassword, StepUpCode factor,
+            String client) {
         PasswordProof proof = proveOwnPassword(caller, currentPassword, client);
+        secondFactor.stepUp(caller.userId(), factor.code(), factor.recoveryCode(), client);
         String newHash = passwords.hash(newPassword);
         QuarkusTransaction.requiringNew().run(() -> {
             User user = lockForUpdate(caller.userId(), null);
@@ -108,10 +117,16 @@ public class UserUpdates {
         audit.record(AuditEvent.PASSWORD_CHANGED, caller.userId(), caller.userId());
     }
 
-    /** Deletes the account, unless it is the last admin. */
-    public void delete(Caller caller, int id, LongPredicate ifMatch) {
+    /**
+     * Deletes the account, unless it is the last admin. One's own account, if it has a second factor, only with a
+     * code of it.
+     */
+    public void delete(Caller caller, int id, LongPredicate ifMatch, StepUpCode factor, String client) {
         if (!caller.canAccess(id)) {
             throw new UserNotFoundException();
+        }
+        if (caller.userId() == id) {
+            secondFactor.stepUp(id, factor.code(), factor.recoveryCode(), client);
         }
         QuarkusTransaction.requiringNew().run(() -> {
             User user = lockForUpdate(id, ifMatch);

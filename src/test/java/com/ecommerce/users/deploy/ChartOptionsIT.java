@@ -37,7 +37,7 @@ class ChartOptionsIT {
     void optionalSettingsOffLeaveNothingOfThemInThePods() throws IOException {
         List<HasMetadata> resources = render(t -> t.set("serviceAccount.create", false)
                 .set("bootstrapAdmin.existingSecret", "").set("mail.smtp.existingSecret", "")
-                .set("introspection.existingSecret", ""));
+                .set("introspection.existingSecret", "").set("mfa.existingSecret", ""));
         PodTemplateSpec pod = Manifests.one(resources, Deployment.class).getSpec().getTemplate();
         Container app = container(pod.getSpec(), "user-service");
         assertThat(secretRefs(app)).containsExactly("user-service-db");

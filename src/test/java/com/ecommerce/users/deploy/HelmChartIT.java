@@ -94,7 +94,7 @@ class HelmChartIT {
                 .containsEntry("prometheus.io/port", Integer.toString(PodChecks.MANAGEMENT_PORT));
         assertThat(literalEnv(app)).containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
         assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-db", "user-service-bootstrap-admin",
-                "user-service-smtp", "user-service-introspection");
+                "user-service-smtp", "user-service-introspection", "user-service-mfa");
         assertThat(app.getEnvFrom()).as("the introspection clients' Secret is optional")
                 .filteredOn(source -> source.getSecretRef().getName().equals("user-service-introspection"))
                 .singleElement().satisfies(source -> assertThat(source.getSecretRef().getOptional()).isTrue());

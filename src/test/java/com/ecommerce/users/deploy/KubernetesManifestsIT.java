@@ -117,12 +117,12 @@ class KubernetesManifestsIT {
                 .containsEntry("USERS_JWT_ISSUER", System.getProperty("deploy.jwt-issuer"))
                 .hasEntrySatisfying("JAVA_TOOL_OPTIONS", opts -> assertThat(opts).contains("-XX:MaxRAMPercentage="));
         assertThat(secretRefs(app)).containsExactlyInAnyOrder("user-service-bootstrap-admin", "user-service-db", "user-service-smtp",
-                "user-service-introspection");
+                "user-service-introspection", "user-service-mfa");
         assertThat(System.getProperty("deploy.jwt-issuer")).as("pom.xml's issuer: https, as production requires").startsWith("https://");
-        assertThat(app.getEnvFrom()).as("the pods start without the bootstrap admin's, the SMTP server's and the "
-                + "introspection clients' Secrets")
+        assertThat(app.getEnvFrom()).as("the pods start without the bootstrap admin's, the SMTP server's, the "
+                + "introspection clients' and the second factor key's Secrets")
                 .filteredOn(source -> !source.getSecretRef().getName().equals("user-service-db"))
-                .hasSize(3).allSatisfy(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
+                .hasSize(4).allSatisfy(source -> assertThat(source.getSecretRef().getOptional()).isTrue());
         assertThat(pod.getVolumes()).anySatisfy(volume -> {
             assertThat(volume.getSecret()).isNotNull();
             assertThat(volume.getSecret().getSecretName()).isEqualTo("user-service-jwt");

@@ -27,6 +27,7 @@ class DocExamplesInventoryTests {
             Map.entry("README.md|Email verification and password recovery|shell", List.of("docs.ReadmeTourTests")),
             Map.entry("docs/api.md|user-service: API|json", List.of("user.LastAdminTests", "jwt.DiscoveryTests")),
             Map.entry("docs/api.md|Examples|shell", List.of("docs.ApiExamplesTests")),
+            Map.entry("docs/api.md|Second factor example|shell", List.of("docs.SecondFactorExamplesTests")),
             Map.entry("docs/deploying.md|user-service: deploying|bash",
                     List.of("deploy.DeployingExamplesIT", "jwt.DocumentedKeysTests")),
             Map.entry("docs/deploying.md|With kubectl: the generated manifests|bash", List.of("deploy.DeployingExamplesIT")),

@@ -25,6 +25,7 @@ import com.ecommerce.users.login.LoginService;
 import com.ecommerce.users.platform.http.ClientAddress;
 import com.ecommerce.users.platform.http.UserAgents;
 import com.ecommerce.users.platform.problem.InvalidRequestException;
+import com.ecommerce.users.platform.problem.Problem;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +40,9 @@ import io.vertx.core.http.HttpServerRequest;
         headers = @Header(name = HttpHeaders.CACHE_CONTROL, description = "no-store"),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
 @APIResponse(responseCode = "400", description = "Malformed request")
-@APIResponse(responseCode = "401", description = "Unknown email, wrong password or too many attempts: one answer for all",
+@APIResponse(responseCode = "401", description = "Unknown email, wrong password or too many attempts: one answer for all "
+        + "(invalid-credentials); or, for the right password of an account with a second factor, mfa-required with "
+        + "error mfa_required and an mfa_token for POST /auth/login/mfa",
         headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE))
 @APIResponse(responseCode = "503", description = "Too many logins in progress; see Retry-After")
 public class LoginResource {
@@ -75,6 +78,25 @@ public class LoginResource {
             throw new InvalidRequestException("grant_type", "only the password grant is supported");
         }
         return login(username, password, http);
+    }
+
+    @POST
+    @Path("mfa")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in, second step: the mfa_token of the first step and a code (or a recovery code)",
+            description = "For an account with a second factor, POST /auth/login answers 401 with error mfa_required "
+                    + "and an mfa_token (single-use, 5 minutes, dead after 5 wrong codes). The tokens carry amr "
+                    + "[\"pwd\", \"otp\"].")
+    @APIResponse(responseCode = "401", description = "wrong-mfa-code (the token lives on) or invalid-mfa-token; error "
+            + "invalid_grant", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = OAuthProblem.class)))
+    public Response loginMfa(@NotNull(message = "a JSON body is required") @Valid MfaLoginRequest request,
+            @Context HttpServerRequest http) {
+        if ((request.code() == null) == (request.recoveryCode() == null)) {
+            throw new InvalidRequestException("code", "send either code or recovery_code");
+        }
+        return TokenResponse.answer(logins.completeMfa(request.mfaToken(), request.code(), request.recoveryCode(),
+                clients.of(http), UserAgents.of(http)));
     }
 
     private Uni<Response> login(String email, String password, HttpServerRequest http) {

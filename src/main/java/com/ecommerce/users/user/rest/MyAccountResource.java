@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +31,11 @@ import com.ecommerce.users.account.Caller;
 import com.ecommerce.users.platform.http.ClientAddress;
 import com.ecommerce.users.platform.problem.Problem;
 import com.ecommerce.users.user.UserService;
+import com.ecommerce.users.user.StepUpCode;
 import com.ecommerce.users.user.UserUpdates;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -58,9 +63,11 @@ public class MyAccountResource {
     private final SecurityIdentity identity;
     private final ClientAddress clients;
     private final HttpHeaders headers;
+    private final ObjectMapper json;
 
     MyAccountResource(UserService users, UserUpdates updates, SecurityIdentity identity, ClientAddress clients,
-            HttpHeaders headers) {
+            HttpHeaders headers, ObjectMapper json) {
+        this.json = json;
         this.users = users;
         this.updates = updates;
         this.identity = identity;
@@ -75,7 +82,7 @@ public class MyAccountResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     public Response getMe() {
         Caller caller = Caller.of(identity);
-        return UserResponse.ok(users.get(caller, caller.userId()));
+        return UserResponse.ok(users.get(caller, caller.userId()), users.secondFactors(caller.userId()));
     }
 
     @PATCH
@@ -105,23 +112,37 @@ public class MyAccountResource {
     @Operation(summary = "Change the caller's password", description = "Needs the current password. Every token "
             + "issued before, this one included, stops working: log in again.")
     @APIResponse(responseCode = "204", description = "Changed")
-    @APIResponse(responseCode = "403", description = "Wrong current password, or too many attempts")
+    @APIResponse(responseCode = "403", description = "Wrong current password, or too many attempts (wrong-password); "
+            + "on an account with a second factor, no code (mfa-code-required) or a wrong one (wrong-mfa-code)")
     public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request,
             @Context HttpServerRequest http) {
-        updates.changeOwnPassword(Caller.of(identity), request.currentPassword(), request.newPassword(), clients.of(http));
+        updates.changeOwnPassword(Caller.of(identity), request.currentPassword(), request.newPassword(),
+                new StepUpCode(request.code(), request.recoveryCode()), clients.of(http));
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("me")
-    @Operation(summary = "Delete the caller's account")
+    @Operation(summary = "Delete the caller's account", description = "No body; an account with a second factor sends "
+            + "a JSON body {\"code\"} (or {\"recoveryCode\"}): without one, 403 mfa-code-required; a wrong one, 403 "
+            + "wrong-mfa-code.")
     @APIResponse(responseCode = "204", description = "Deleted; its tokens stop working")
+    @APIResponse(responseCode = "403", description = "mfa-code-required or wrong-mfa-code")
     @APIResponse(responseCode = "409",
             description = "Other records still reference the account (user-in-use), or it is the last admin (last-admin)")
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
-    public Response deleteMe() {
+    // The body is optional, which a JSON entity parameter is not (Quarkus REST answers 415 to a DELETE without a
+    // Content-Type): read as text, parsed by the application's strict ObjectMapper when there is one.
+    public Response deleteMe(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DeletionRequest.class))) String body, @Context HttpServerRequest http)
+            throws JsonProcessingException {
         Caller caller = Caller.of(identity);
-        updates.delete(caller, caller.userId(), EntityTags.ifMatch(headers));
+        StepUpCode factor = StepUpCode.NONE;
+        if (body != null && !body.isBlank()) {
+            DeletionRequest request = json.readValue(body, DeletionRequest.class);
+            factor = new StepUpCode(request.code(), request.recoveryCode());
+        }
+        updates.delete(caller, caller.userId(), EntityTags.ifMatch(headers), factor, clients.of(http));
         return Response.noContent().build();
     }
 }

@@ -14,5 +14,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record PasswordChangeRequest(
         @NotNull @Size(max = 1024) @Schema(writeOnly = true) String currentPassword,
         @NotNull @NewPassword
-        @Schema(writeOnly = true, minLength = 8, maxLength = 1024) String newPassword) {
+        @Schema(writeOnly = true, minLength = 8, maxLength = 1024) String newPassword,
+        @Size(max = 16) @Schema(description = "The second factor's code: required on an account with one",
+                examples = "123456", writeOnly = true) String code,
+        @Size(max = 64) @Schema(description = "A recovery code, instead of code", writeOnly = true) String recoveryCode) {
 }

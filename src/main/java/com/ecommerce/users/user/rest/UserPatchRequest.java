@@ -9,6 +9,7 @@ import com.ecommerce.users.account.AccountEmail;
 import com.ecommerce.users.account.NewPassword;
 import com.ecommerce.users.account.PersonName;
 import com.ecommerce.users.account.Role;
+import com.ecommerce.users.user.StepUpCode;
 import com.ecommerce.users.user.UserChanges;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -42,6 +43,15 @@ public class UserPatchRequest {
             maxLength = 1024, writeOnly = true)
     String currentPassword;
 
+    @Size(max = 16)
+    @Schema(description = "The second factor's code: required to change your own email on an account with one",
+            maxLength = 16, writeOnly = true)
+    String code;
+
+    @Size(max = 64)
+    @Schema(description = "A recovery code, instead of code", maxLength = 64, writeOnly = true)
+    String recoveryCode;
+
     @Pattern(regexp = "user|admin", message = "must be user or admin")
     @Schema(description = "Only an admin may set it", enumeration = { "user", "admin" })
     String role;
@@ -71,6 +81,16 @@ public class UserPatchRequest {
     }
 
     @JsonSetter(nulls = Nulls.FAIL)
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    @JsonSetter(nulls = Nulls.FAIL)
+    public void setRecoveryCode(String recoveryCode) {
+        this.recoveryCode = recoveryCode;
+    }
+
+    @JsonSetter(nulls = Nulls.FAIL)
     public void setRole(String role) {
         this.role = role;
     }
@@ -82,6 +102,6 @@ public class UserPatchRequest {
 
     UserChanges toChanges() {
         return new UserChanges(name, email, password, role == null ? null : Role.fromValue(role),
-                currentPassword, disabled);
+                currentPassword, disabled, new StepUpCode(code, recoveryCode));
     }
 }

@@ -36,7 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.ecommerce.users.account.Caller;
 import com.ecommerce.users.account.User;
 import com.ecommerce.users.account.UserPage;
+import com.ecommerce.users.mfa.MfaEnrolment;
 import com.ecommerce.users.platform.http.ClientAddress;
+import com.ecommerce.users.user.StepUpCode;
 import com.ecommerce.users.platform.problem.Problem;
 import com.ecommerce.users.user.UserService;
 import com.ecommerce.users.user.UserUpdates;
@@ -71,14 +73,16 @@ public class UserResource {
     private final UserUpdates updates;
     private final SecurityIdentity identity;
     private final ClientAddress clients;
+    private final MfaEnrolment mfa;
     private final HttpHeaders headers;
 
-    UserResource(UserService users, UserUpdates updates, SecurityIdentity identity, ClientAddress clients,
+    UserResource(UserService users, UserUpdates updates, MfaEnrolment mfa, SecurityIdentity identity, ClientAddress clients,
             HttpHeaders headers) {
         this.users = users;
         this.updates = updates;
         this.identity = identity;
         this.clients = clients;
+        this.mfa = mfa;
         this.headers = headers;
     }
 
@@ -179,9 +183,26 @@ public class UserResource {
             description = "Other records still reference the account (user-in-use), or it is the last admin (last-admin)")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     @Parameter(name = HttpHeaders.IF_MATCH, in = ParameterIn.HEADER, description = "ETag of the version to delete")
-    public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {
+    public Response delete(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id,
+            @Context HttpServerRequest http) {
         int account = AccountIds.parse(id);
-        updates.delete(Caller.of(identity), account, EntityTags.ifMatch(headers));
+        updates.delete(Caller.of(identity), account, EntityTags.ifMatch(headers), StepUpCode.NONE, clients.of(http));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/mfa")
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Remove an account's second factor (admin)", description = "For an account that lost its "
+            + "authenticator and its recovery codes: it logs in with the password alone again. Audited (mfa.removed, "
+            + "with the admin as actor).")
+    @APIResponse(responseCode = "204", description = "Removed, or there was none")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "No such account")
+    public Response removeMfa(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @PathParam("id") String id) {
+        mfa.remove(Caller.of(identity), AccountIds.parse(id));
         return Response.noContent().build();
     }
 }
