@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.annotations.Formula;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -68,6 +70,13 @@ public class User extends PanacheEntityBase {
     /** When an admin disabled the account; null: enabled. Set with {@link #disable}, cleared with {@link #enable}. */
     @Column(name = "disabled_at")
     public Instant disabledAt;
+
+    /**
+     * Whether the account has confirmed a second factor (V13's {@code mfa_totp}, which the {@code mfa} package alone
+     * writes): read-only, in the same SELECT as the row, so that {@code GET /users/me} stays one database round trip.
+     */
+    @Formula("(EXISTS (SELECT 1 FROM mfa_totp m WHERE m.user_id = id AND m.confirmed_at IS NOT NULL))")
+    public boolean secondFactorConfirmed;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

@@ -15,7 +15,6 @@ import com.ecommerce.users.account.UserPage;
 import com.ecommerce.users.account.UserRepository;
 import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
-import com.ecommerce.users.mfa.SecondFactor;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.verification.EmailVerification;
 
@@ -33,11 +32,8 @@ public class UserService {
     private final PasswordHasher passwords;
     private final AuditLog audit;
     private final EmailVerification verification;
-    private final SecondFactor secondFactor;
 
-    UserService(UserRepository repository, PasswordHasher passwords, AuditLog audit, EmailVerification verification,
-            SecondFactor secondFactor) {
-        this.secondFactor = secondFactor;
+    UserService(UserRepository repository, PasswordHasher passwords, AuditLog audit, EmailVerification verification) {
         this.repository = repository;
         this.passwords = passwords;
         this.audit = audit;
@@ -76,9 +72,9 @@ public class UserService {
         return repository.findById(id).orElseThrow(UserNotFoundException::new);
     }
 
-    /** The second factors account {@code id} has confirmed: ["totp"] or none. */
-    public List<String> secondFactors(int id) {
-        return secondFactor.enabled(id) ? List.of("totp") : List.of();
+    /** The second factors the account has confirmed: ["totp"] or none. */
+    public List<String> secondFactors(User user) {
+        return user.secondFactorConfirmed ? List.of("totp") : List.of();
     }
 
     /** @param canonical an {@link EmailAddress#canonical} */

@@ -60,7 +60,7 @@ class ConcurrentMigrationsIT {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
                 Statement sql = c.createStatement();
                 ResultSet rs = sql.executeQuery("SELECT version, count(*) FROM flyway_schema_history "
-                        + "WHERE version IS NOT NULL GROUP BY version ORDER BY version")) {
+                        + "WHERE version IS NOT NULL GROUP BY version ORDER BY min(installed_rank)")) {
             List<String> applied = new ArrayList<>();
             while (rs.next()) {
                 assertThat(rs.getLong(2)).as("records of migration " + rs.getString(1)).isEqualTo(1);

@@ -28,10 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.ecommerce.users.account.Caller;
+import com.ecommerce.users.account.User;
 import com.ecommerce.users.platform.http.ClientAddress;
 import com.ecommerce.users.platform.problem.Problem;
-import com.ecommerce.users.user.UserService;
 import com.ecommerce.users.user.StepUpCode;
+import com.ecommerce.users.user.UserService;
 import com.ecommerce.users.user.UserUpdates;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -82,7 +83,8 @@ public class MyAccountResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     public Response getMe() {
         Caller caller = Caller.of(identity);
-        return UserResponse.ok(users.get(caller, caller.userId()), users.secondFactors(caller.userId()));
+        User me = users.get(caller, caller.userId());
+        return UserResponse.ok(me, users.secondFactors(me));
     }
 
     @PATCH
