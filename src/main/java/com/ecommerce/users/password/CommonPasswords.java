@@ -86,8 +86,8 @@ public class CommonPasswords {
     /**
      * A 64-bit hash of the folded text: FNV-1a over its UTF-16 units, then MurmurHash3's finaliser to spread the
      * bits. Among 10^5 entries the chance that an unlisted password shares one is about 5 in 10^15, and a password
-     * made to collide is merely refused. Written out rather than SHA-256 because the list is hashed at start-up,
-     * before the JIT has compiled anything: 100 000 SHA-256s took about 250 ms there, this about a tenth.
+     * made to collide is merely refused. Written out rather than a truncated SHA-256: nothing here needs a
+     * cryptographic hash, and a lookup then allocates no MessageDigest.
      */
     static long fingerprint(String text) {
         String folded = isAscii(text) ? text : FOLD.normalize(text);
