@@ -15,6 +15,7 @@ import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.credential.CredentialCheck;
 import com.ecommerce.users.credential.CredentialCheck.PasswordProof;
+import com.ecommerce.users.credential.WrongPasswordException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -164,13 +165,13 @@ public class MfaEnrolment {
     }
 
     private PasswordProof prove(Caller caller, String currentPassword, String client) {
-        return credentials.check(caller.userId(), currentPassword, client).orElseThrow(PasswordNotConfirmedException::new);
+        return credentials.check(caller.userId(), currentPassword, client).orElseThrow(WrongPasswordException::new);
     }
 
     /** In the acting transaction: the password proven is still the account's, and its failure counts start afresh. */
     private void confirmProof(PasswordProof proof) {
         if (!users.passwordUnchangedSince(proof.account().id(), proof.account().passwordChangedAt())) {
-            throw new PasswordNotConfirmedException();
+            throw new WrongPasswordException();
         }
         credentials.confirm(proof);
     }

@@ -18,6 +18,7 @@ import com.ecommerce.users.audit.AuditEvent;
 import com.ecommerce.users.audit.AuditLog;
 import com.ecommerce.users.credential.CredentialCheck;
 import com.ecommerce.users.credential.CredentialCheck.PasswordProof;
+import com.ecommerce.users.credential.WrongPasswordException;
 import com.ecommerce.users.mfa.SecondFactor;
 import com.ecommerce.users.password.PasswordHasher;
 import com.ecommerce.users.platform.problem.InvalidRequestException;

@@ -9,7 +9,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.ecommerce.users.mfa.MfaAlreadyEnabledException;
 import com.ecommerce.users.mfa.MfaCodeRequiredException;
 import com.ecommerce.users.mfa.MfaNotEnrolledException;
-import com.ecommerce.users.mfa.PasswordNotConfirmedException;
 import com.ecommerce.users.mfa.SecondFactorUnavailableException;
 import com.ecommerce.users.mfa.WrongMfaCodeException;
 import com.ecommerce.users.platform.problem.ProblemResponses;
@@ -28,12 +27,6 @@ public class MfaProblems {
     public Response wrongCode(WrongMfaCodeException e, UriInfo uri) {
         return ProblemResponses.of(403, "wrong-mfa-code", "Wrong code",
                 "The code is wrong, used already, or there were too many attempts; try again later", uri).build();
-    }
-
-    @ServerExceptionMapper
-    public Response wrongPassword(PasswordNotConfirmedException e, UriInfo uri) {
-        return ProblemResponses.of(403, "wrong-password", "Wrong password",
-                "The current password is wrong, or there were too many attempts; try again later", uri).build();
     }
 
     @ServerExceptionMapper

@@ -9,7 +9,6 @@ import com.ecommerce.users.platform.problem.ProblemResponses;
 import com.ecommerce.users.user.ForbiddenChangeException;
 import com.ecommerce.users.user.LastAdminException;
 import com.ecommerce.users.user.VersionMismatchException;
-import com.ecommerce.users.user.WrongPasswordException;
 
 /** What the account use cases' exceptions mean in HTTP. */
 public class UserProblems {
@@ -23,12 +22,6 @@ public class UserProblems {
     @ServerExceptionMapper
     public Response forbiddenChange(ForbiddenChangeException e, UriInfo uri) {
         return ProblemResponses.of(403, "forbidden-change", "Change not allowed", e.getMessage(), uri).build();
-    }
-
-    @ServerExceptionMapper
-    public Response wrongPassword(WrongPasswordException e, UriInfo uri) {
-        return ProblemResponses.of(403, "wrong-password", "Wrong password",
-                "The current password is wrong, or there were too many attempts; try again later", uri).build();
     }
 
     @ServerExceptionMapper
